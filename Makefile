@@ -1,0 +1,71 @@
+# caijue - Makefile.  Targets: all test asan fuzz bench format clean docs golden-update
+CC      ?= cc
+PKGS    := yaml-0.1
+CSTD    := -std=c11 -D_POSIX_C_SOURCE=200809L
+WARN    := -Wall -Wextra -Werror -Wpedantic -Wshadow -Wstrict-prototypes \
+           -Wmissing-prototypes -Wformat=2 -Wvla
+OPT     ?= -O2 -g
+CFLAGS  += $(CSTD) $(WARN) $(OPT) -fvisibility=hidden $(shell pkg-config --cflags $(PKGS))
+LDLIBS  += $(shell pkg-config --libs $(PKGS)) -lm
+BUILD   ?= build
+
+LIB_SRC := $(sort $(wildcard src/base/*.c src/model/*.c src/in/*.c src/calc/*.c \
+             src/rules/*.c src/perf/*.c src/report/*.c src/out/*.c src/text/*.c \
+             src/audit/*.c))
+CLI_SRC := $(sort $(wildcard src/cli/*.c))
+TEST_SRC:= $(sort $(wildcard tests/unit/test_*.c))
+
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
+TEST_OBJ:= $(TEST_SRC:%.c=$(BUILD)/%.o) $(BUILD)/tests/unit/runner.o
+
+LIB     := $(BUILD)/libcaijue.a
+BIN     := $(BUILD)/caijue
+TESTBIN := $(BUILD)/unit-tests
+
+.PHONY: all test asan fuzz bench format clean docs golden-update
+all: $(BIN) $(TESTBIN)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -MMD -MP -Iinclude -Isrc -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(CLI_OBJ) $(LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS)
+
+$(TESTBIN): $(TEST_OBJ) $(LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TEST_OBJ) $(LIB) $(LDLIBS)
+
+# The whole suite: unit tests, CLI cases, fuzz corpus replay.
+test: all
+	@CAIJUE=$(BIN) UNIT=$(TESTBIN) sh tests/run.sh
+
+asan:
+	$(MAKE) BUILD=build-asan OPT="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	  LDFLAGS="-fsanitize=address,undefined" test
+
+FUZZ_TARGETS := $(patsubst fuzz/%.c,%,$(wildcard fuzz/fuzz_*.c))
+fuzz:
+	$(MAKE) BUILD=build-fuzz CC=clang OPT="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" $(BUILD:build=build-fuzz)/libcaijue.a
+	@for t in $(FUZZ_TARGETS); do \
+	  clang $(CSTD) -O1 -g -fsanitize=fuzzer,address,undefined -Iinclude -Isrc fuzz/$$t.c build-fuzz/libcaijue.a $(LDLIBS) -o build-fuzz/$$t || exit 1; \
+	  echo "built build-fuzz/$$t"; done
+
+bench: all
+	sh bench/run.sh
+
+docs: all
+	$(BIN) rules --markdown > docs/rules.md
+	$(BIN) schema --markdown > docs/dataset.md
+
+format:
+	clang-format -i $(LIB_SRC) $(CLI_SRC) $(TEST_SRC) src/*/*.h include/*.h
+
+clean:
+	rm -rf build build-asan build-fuzz
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)

@@ -1,0 +1,5 @@
+build/src/base/buf.o: src/base/buf.c src/base/buf.h src/base/err.h \
+ src/base/alloc.h
+src/base/buf.h:
+src/base/err.h:
+src/base/alloc.h:
