@@ -15,7 +15,9 @@ LIB_SRC := $(sort $(wildcard src/base/*.c src/model/*.c src/in/*.c src/calc/*.c 
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 TEST_SRC:= $(sort $(wildcard tests/unit/test_*.c))
 
-LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+# Data files compiled into the library (default tables).
+GEN_SRC := $(BUILD)/gen/codes_csv.c
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(GEN_SRC:%.c=%.o)
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 TEST_OBJ:= $(TEST_SRC:%.c=$(BUILD)/%.o) $(BUILD)/tests/unit/runner.o
 
@@ -29,6 +31,17 @@ all: $(BIN) $(TESTBIN)
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -MMD -MP -Iinclude -Isrc -c $< -o $@
+
+$(BUILD)/tools/embed: tools/embed.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 -o $@ $<
+
+$(BUILD)/gen/codes_csv.c: data/classification.csv $(BUILD)/tools/embed
+	@mkdir -p $(dir $@)
+	$(BUILD)/tools/embed cj_codes_default_csv < $< > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen/%.o: $(BUILD)/gen/%.c
+	$(CC) $(CFLAGS) -c $< -o $@
 
 $(LIB): $(LIB_OBJ)
 	@rm -f $@
