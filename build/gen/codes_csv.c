@@ -1,7 +1,7 @@
 #include <stddef.h>
 extern const char cj_codes_default_csv[];
 extern const size_t cj_codes_default_csv_len;
-const char cj_codes_default_csv[] = {,
+const char cj_codes_default_csv[] = {
 99,111,100,101,44,110,97,109,101,44,108,101,118,101,108,44,107,105,110,100,
 10,50,48,49,44,228,184,128,232,136,172,229,133,172,229,133,177,230,156,141,
 229,138,161,230,148,175,229,135,186,44,231,177,187,44,102,117,110,99,116,105,
