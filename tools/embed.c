@@ -22,7 +22,7 @@ int main(int argc, char **argv)
 	       argv[1], argv[1]);
 	printf("const char %s[] = {", argv[1]);
 	while ((c = getchar()) != EOF) {
-		printf("%s%d", n == 0 ? "\n" : (n % 20 ? "," : ",\n"), c);
+		printf("%s%d", n == 0 ? "\n" : (n % 20 ? "," : ",\n"), c > 127 ? c - 256 : c);
 		n++;
 	}
 	printf("%s0};\nconst size_t %s_len = %lu;\n", n ? "," : "", argv[1], n);
