@@ -126,7 +126,7 @@ struct cj_table *cj_table_new(const char *id, const char *number, const char *ti
 	t->title = dup_or_empty(title);
 	t->unit_line = dup_or_empty(unit_line);
 	t->note = dup_or_empty("");
-	t->cells = cj_calloc(nrows * ncols ? nrows * ncols : 1, sizeof(*t->cells));
+	t->cells = cj_calloc(nrows * ncols > 0 ? nrows * ncols : 1, sizeof(*t->cells));
 	t->col_width = cj_calloc(ncols ? ncols : 1, 1);
 	if (!t->id || !t->number || !t->title || !t->unit_line || !t->note || !t->cells ||
 	    !t->col_width) {
@@ -259,7 +259,7 @@ struct cj_chart *cj_chart_new(const char *id, enum cj_chart_kind kind, const cha
 			      const char *caption, const char *unit, size_t ncats, size_t nseries)
 {
 	struct cj_chart *c = cj_calloc(1, sizeof(*c));
-	size_t nv = ncats * nseries ? ncats * nseries : 1;
+	size_t nv = ncats * nseries > 0 ? ncats * nseries : 1;
 
 	if (!c)
 		return NULL;
