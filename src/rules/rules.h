@@ -20,19 +20,6 @@
 #include "../base/buf.h"
 #include "finding.h"
 
-/* Options; the zero value means the defaults. */
-struct cj_check_opts {
-	/*
-	 * A reason is required when |决算 − 预算| / 预算 exceeds this many bp
-	 * (default 0: any difference), and when a year-on-year change exceeds
-	 * change_threshold_bp (default 0: any change).  Negative values mean 0.
-	 */
-	int64_t budget_threshold_bp;
-	int64_t change_threshold_bp;
-	/* Reason amounts must add up to the change within this many fen (default 0). */
-	int64_t reason_tolerance_fen;
-};
-
 struct cj_check_ctx {
 	const struct cj_accounts *a;
 	const struct cj_figures *f;

@@ -1,2 +1,0 @@
-build/src/base/alloc.o: src/base/alloc.c src/base/alloc.h
-src/base/alloc.h:
