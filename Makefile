@@ -11,7 +11,7 @@ BUILD   ?= build
 
 LIB_SRC := $(sort $(wildcard src/base/*.c src/model/*.c src/in/*.c src/calc/*.c \
              src/rules/*.c src/perf/*.c src/report/*.c src/out/*.c src/text/*.c \
-             src/audit/*.c))
+             src/audit/*.c src/core/*.c))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 TEST_SRC:= $(sort $(wildcard tests/unit/test_*.c))
 
@@ -25,12 +25,22 @@ LIB     := $(BUILD)/libcaijue.a
 BIN     := $(BUILD)/caijue
 TESTBIN := $(BUILD)/unit-tests
 
-.PHONY: all test asan fuzz bench format clean docs golden-update
-all: $(BIN) $(TESTBIN)
+.PHONY: all test asan fuzz fuzz-run bench format clean docs golden-update
+FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
+REPLAY   := $(FUZZ_SRC:fuzz/%.c=$(BUILD)/fuzz-replay/%)
+
+all: $(BIN) $(TESTBIN) $(REPLAY)
+
+# Each fuzz target also links with a plain main that replays its corpus.
+$(BUILD)/fuzz-replay/%: fuzz/%.c fuzz/replay.c $(LIB)
+	@mkdir -p $(dir $@)
+	@echo "  LD      $@"
+	@$(CC) $(CFLAGS) $(LDFLAGS) -Iinclude -Isrc -Wno-missing-prototypes -o $@ $< fuzz/replay.c $(LIB) $(LDLIBS)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -MMD -MP -Iinclude -Isrc -c $< -o $@
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS) -MMD -MP -Iinclude -Isrc -c $< -o $@
 
 $(BUILD)/tools/embed: tools/embed.c
 	@mkdir -p $(dir $@)
@@ -41,32 +51,43 @@ $(BUILD)/gen/codes_csv.c: data/classification.csv $(BUILD)/tools/embed
 	$(BUILD)/tools/embed cj_codes_default_csv < $< > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/gen/%.o: $(BUILD)/gen/%.c
-	$(CC) $(CFLAGS) -c $< -o $@
+	@$(CC) $(CFLAGS) -c $< -o $@
 
 $(LIB): $(LIB_OBJ)
 	@rm -f $@
-	ar rcs $@ $^
+	@ar rcs $@ $^
 
 $(BIN): $(CLI_OBJ) $(LIB)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS)
+	@echo "  LD      $@"
+	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS)
 
 $(TESTBIN): $(TEST_OBJ) $(LIB)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TEST_OBJ) $(LIB) $(LDLIBS)
+	@echo "  LD      $@"
+	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TEST_OBJ) $(LIB) $(LDLIBS)
 
 # The whole suite: unit tests, CLI cases, fuzz corpus replay.
 test: all
-	@CAIJUE=$(BIN) UNIT=$(TESTBIN) sh tests/run.sh
+	@CAIJUE=$(BIN) UNIT=$(TESTBIN) REPLAY_DIR=$(BUILD)/fuzz-replay sh tests/run.sh
 
 asan:
 	$(MAKE) BUILD=build-asan OPT="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=address,undefined" test
 
-FUZZ_TARGETS := $(patsubst fuzz/%.c,%,$(wildcard fuzz/fuzz_*.c))
+FUZZ_TARGETS := $(patsubst fuzz/%.c,%,$(FUZZ_SRC))
+FUZZ_SECONDS ?= 600
+# libFuzzer builds (clang): build-fuzz/fuzz_*; `make fuzz-run` runs each for FUZZ_SECONDS.
 fuzz:
-	$(MAKE) BUILD=build-fuzz CC=clang OPT="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" $(BUILD:build=build-fuzz)/libcaijue.a
+	$(MAKE) BUILD=build-fuzz CC=clang OPT="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" build-fuzz/libcaijue.a
 	@for t in $(FUZZ_TARGETS); do \
-	  clang $(CSTD) -O1 -g -fsanitize=fuzzer,address,undefined -Iinclude -Isrc fuzz/$$t.c build-fuzz/libcaijue.a $(LDLIBS) -o build-fuzz/$$t || exit 1; \
+	  clang $(CSTD) -O1 -g -fsanitize=fuzzer,address,undefined -Iinclude -Isrc fuzz/$$t.c \
+	    build-fuzz/libcaijue.a $(LDLIBS) -o build-fuzz/$$t || exit 1; \
 	  echo "built build-fuzz/$$t"; done
+
+fuzz-run: fuzz
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p fuzz/corpus/$${t#fuzz_}; \
+	  build-fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -artifact_prefix=fuzz/corpus/$${t#fuzz_}/crash- \
+	    fuzz/corpus/$${t#fuzz_} 2>&1 | tail -n 3; done
 
 bench: all
 	sh bench/run.sh
