@@ -105,5 +105,22 @@ echo "fuzz replay: $rp passed, $rf failed"
 passed=$((passed + rp))
 failed=$((failed + rf))
 
+# 4. generated docs match the catalogue and the schema; builds are deterministic
+gp=0
+gf=0
+if "$CAIJUE" rules --markdown | cmp -s - docs/rules.md; then gp=$((gp + 1)); else
+	gf=$((gf + 1)); echo "FAIL docs/rules.md is stale: run make docs"; fi
+if "$CAIJUE" schema --markdown | cmp -s - docs/dataset.md; then gp=$((gp + 1)); else
+	gf=$((gf + 1)); echo "FAIL docs/dataset.md is stale: run make docs"; fi
+D=$(mktemp -d)
+if "$CAIJUE" build examples/lizhou-2020.yaml -o "$D/a" >/dev/null 2>&1 &&
+	"$CAIJUE" build examples/lizhou-2020.yaml -o "$D/b" >/dev/null 2>&1 &&
+	diff -r "$D/a" "$D/b" >/dev/null; then gp=$((gp + 1)); else
+	gf=$((gf + 1)); echo "FAIL two builds of the example differ (or failed)"; fi
+rm -rf "$D"
+echo "generated: $gp passed, $gf failed"
+passed=$((passed + gp))
+failed=$((failed + gf))
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
