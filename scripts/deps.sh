@@ -2,7 +2,7 @@
 # scripts/deps.sh - install the Debian packages caijue needs to build and test.
 # The one list of system dependencies: .ci/run and the README call this.
 set -eu
-PKGS="build-essential pkg-config libyaml-dev"
+PKGS="build-essential pkg-config libyaml-dev libzip-dev libexpat1-dev libpoppler-glib-dev"
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 missing=""

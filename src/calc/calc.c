@@ -298,7 +298,13 @@ static void calc_income(const struct cj_accounts *a, struct cj_figures *f, int *
 		}
 		f->inc_total[y] = sum_result(&s, &iy->total);
 		*ov |= s.overflow;
-		if (f->inc_total[y].known) {
+		/*
+		 * This year absent balances are zero (the dataset is the year's
+		 * accounts); last year's balances are often not stated, so
+		 * last year's 收入总计 needs a balance or the stated total.
+		 */
+		if (f->inc_total[y].known &&
+		    (y == CJ_CUR || iy->use_nonfiscal.set || iy->opening.set)) {
 			sum_add_amt(&g, f->inc_total[y]);
 			sum_add(&g, &iy->use_nonfiscal);
 			sum_add(&g, &iy->opening);
@@ -340,14 +346,29 @@ static void calc_spending(const struct cj_accounts *a, struct cj_figures *f, int
 		}
 		f->sp_total[y] = sum_result(&s, &sy->total);
 		*ov |= s.overflow;
-		if (f->sp_total[y].known) {
+		if (f->sp_total[y].known &&
+		    (y == CJ_CUR || sy->distribution.set || sy->closing.set)) {
 			sum_add_amt(&g, f->sp_total[y]);
 			sum_add(&g, &sy->distribution);
 			sum_add(&g, &sy->closing);
 		}
 		f->sp_grand[y] = sum_result(&g, &sy->grand_total);
 		*ov |= g.overflow;
+		/*
+		 * 收入总计 = 支出总计 by construction of the table: fill a
+		 * missing side from the other; when neither side is known
+		 * (last year stated as totals only), balances count as zero.
+		 */
+		if (!f->sp_grand[y].known && f->inc_grand[y].known) {
+			f->sp_grand[y] = f->inc_grand[y];
+		} else if (!f->inc_grand[y].known && f->sp_grand[y].known) {
+			f->inc_grand[y] = f->sp_grand[y];
+		} else if (!f->inc_grand[y].known && !f->sp_grand[y].known) {
+			f->inc_grand[y] = f->inc_total[y];
+			f->sp_grand[y] = f->sp_total[y];
+		}
 	}
+	f->inc_grand_chg = cj_calc_change(f->inc_grand[CJ_CUR], f->inc_grand[CJ_PREV]);
 	{
 		int64_t parts[CJ_SP_N];
 		for (i = 0; i < CJ_SP_N; i++)
@@ -400,9 +421,9 @@ static void calc_fiscal(const struct cj_accounts *a, struct cj_figures *f, int *
 	f->gen_of_total = cj_calc_ratio(f->gen_chg.cur, f->sp_total[CJ_CUR]);
 }
 
-static int is_personnel(const char *code)
+int cj_calc_is_personnel(const char *code)
 {
-	return strncmp(code, "301", 3) == 0 || strncmp(code, "303", 3) == 0;
+	return code && (strncmp(code, "301", 3) == 0 || strncmp(code, "303", 3) == 0);
 }
 
 static void calc_basic(const struct cj_accounts *a, struct cj_figures *f, int *ov)
@@ -417,7 +438,7 @@ static void calc_basic(const struct cj_accounts *a, struct cj_figures *f, int *o
 			all = 0;
 			continue;
 		}
-		if (it->code.s && is_personnel(it->code.s))
+		if (cj_calc_is_personnel(it->code.s))
 			sum_add(&p, &it->amount);
 		else
 			sum_add(&q, &it->amount);
@@ -507,10 +528,68 @@ static void calc_other(const struct cj_accounts *a, struct cj_figures *f, int *o
 		f->authorized += a->unit.authorized.v[k].count.n;
 	if (a->unit.authorized.n == 0 && a->unit.authorized_total.set)
 		f->authorized = a->unit.authorized_total.n;
+	{
+		struct sum u = {0, 0, 0};
+		const struct cj_count *c[3] = {&a->unit.sub_admin, &a->unit.sub_civil,
+					       &a->unit.sub_public};
+		int i;
+		for (i = 0; i < 3; i++) {
+			if (!c[i]->set)
+				continue;
+			u.any = 1;
+			if (cj_add(u.fen, c[i]->n, &u.fen))
+				u.overflow = 1;
+		}
+		f->sub_units = sum_result(&u, NULL);
+		*ov |= u.overflow;
+	}
 	for (k = 0; k < a->unit.staff.n; k++)
 		f->staff += a->unit.staff.v[k].count.n;
 	if (a->unit.staff.n == 0 && a->unit.staff_total.set)
 		f->staff = a->unit.staff_total.n;
+}
+
+static int cmp_fclass(const void *x, const void *y)
+{
+	return strcmp(((const struct cj_fclass *)x)->code, ((const struct cj_fclass *)y)->code);
+}
+
+/* The 类 of the three fund tables merged by code. */
+static enum cj_err calc_fclass(struct cj_figures *f, int *ov, struct cj_diag *d)
+{
+	const struct cj_ftable *t[CJ_NFUNDS] = {&f->gen, &f->gov, &f->cap};
+	size_t cap = t[0]->nclass + t[1]->nclass + t[2]->nclass, n = 0, i, j;
+	int k;
+
+	if (!cap)
+		return CJ_OK;
+	f->fclass = cj_calloc(cap, sizeof(*f->fclass));
+	if (!f->fclass)
+		return cj_fail(d, CJ_ERR_NOMEM, "内存不足");
+	for (k = 0; k < CJ_NFUNDS; k++)
+		for (i = 0; i < t[k]->n; i++) {
+			const struct cj_row *r = &t[k]->rows[i];
+			struct cj_fclass *m;
+
+			if (r->level != 1)
+				continue;
+			for (j = 0; j < n && strcmp(f->fclass[j].code, r->code) != 0; j++)
+				;
+			m = &f->fclass[j];
+			if (j == n) {
+				memcpy(m->code, r->code, sizeof(m->code));
+				n++;
+			}
+			if (!m->name)
+				m->name = r->name;
+			m->fund[k] = r->actual;
+			m->has[k] = 1;
+			if (cj_add(m->total, r->actual, &m->total))
+				*ov = 1;
+		}
+	qsort(f->fclass, n, sizeof(*f->fclass), cmp_fclass);
+	f->nfclass = n;
+	return CJ_OK;
 }
 
 static enum cj_err calc_projects(const struct cj_accounts *a, struct cj_figures *f, int *ov,
@@ -561,6 +640,8 @@ enum cj_err cj_calc(const struct cj_accounts *a, const struct cj_codes *codes,
 	if (!e)
 		e = build_table(&a->statecap, codes, f->year, &f->cap, d);
 	if (!e)
+		e = calc_fclass(f, &ov, d);
+	if (!e)
 		e = calc_projects(a, f, &ov, d);
 	if (e) {
 		cj_figures_free(f);
@@ -588,5 +669,6 @@ void cj_figures_free(struct cj_figures *f)
 	cj_free(f->gov.rows);
 	cj_free(f->cap.rows);
 	cj_free(f->proj);
+	cj_free(f->fclass);
 	cj_free(f);
 }

@@ -85,6 +85,17 @@ enum cj_sgd {
 /* Share structure of 三公: abroad, vehicle, reception. */
 enum { CJ_SGS_ABROAD, CJ_SGS_VEHICLE, CJ_SGS_RECEPTION, CJ_SGS_N };
 
+/* A 类 across the three fund tables (T1 支出 side, T4 合计 column). */
+enum { CJ_FUND_GEN, CJ_FUND_GOV, CJ_FUND_CAP, CJ_NFUNDS };
+
+struct cj_fclass {
+	char code[4];
+	const char *name;          /* borrowed from the first table that has it */
+	int64_t fund[CJ_NFUNDS];   /* actual per fund table */
+	unsigned char has[CJ_NFUNDS];
+	int64_t total;
+};
+
 struct cj_proj_fig {
 	struct cj_amt budget;   /* fiscal + other, or the stated total */
 	struct cj_amt exec;
@@ -125,6 +136,9 @@ struct cj_figures {
 	struct cj_chg gen_chg;                    /* 一般公共预算财政拨款支出 */
 	struct cj_ratio gen_of_total;             /* gen / 本年支出合计 */
 
+	struct cj_fclass *fclass;                 /* by code */
+	size_t nfclass;
+
 	/* T6 */
 	struct cj_amt personnel, public_;         /* 人员经费, 公用经费 */
 	unsigned char econ_detailed;              /* every 款 has an amount */
@@ -143,6 +157,7 @@ struct cj_figures {
 	struct cj_ratio sme_share, small_share;   /* of 政府采购支出总额 */
 	int64_t assets_vehicles;
 	int64_t authorized, staff;                /* headcounts */
+	struct cj_amt sub_units;                  /* 下属二级单位 = 行政 + 参公 + 其他事业 (counts) */
 
 	/* projects, parallel to a->perf.projects */
 	struct cj_proj_fig *proj;
@@ -161,6 +176,9 @@ enum cj_err cj_calc(const struct cj_accounts *a, const struct cj_codes *codes,
 		    struct cj_figures **out, struct cj_diag *d);
 
 void cj_figures_free(struct cj_figures *f);
+
+/* 1 when an economic code belongs to 人员经费 (类 301 and 303, DOMAIN.md 2.6). */
+int cj_calc_is_personnel(const char *econ_code);
 
 /* ratio num/den in bp; unknown when either is unknown or den is zero. */
 struct cj_ratio cj_calc_ratio(struct cj_amt num, struct cj_amt den);

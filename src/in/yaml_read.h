@@ -36,9 +36,10 @@
  * cj_accounts_free().  On failure *out is untouched, nothing leaks, and `d`
  * (may be NULL) holds a Chinese message with d->file and d->line set.
  *
- * Errors: CJ_ERR_ENCODING (not UTF-8), CJ_ERR_PARSE (YAML syntax),
- * CJ_ERR_SCHEMA (unknown/duplicate/missing key, wrong kind of value,
- * alias), CJ_ERR_RANGE (amount with three decimals, overflow),
+ * Errors: CJ_ERR_ENCODING (not UTF-8), CJ_ERR_PARSE (YAML syntax, an
+ * amount that is not a number), CJ_ERR_SCHEMA (unknown/duplicate/missing
+ * key, wrong kind of value, bad code, alias, second document),
+ * CJ_ERR_RANGE (negative amount, third decimal, overflow),
  * CJ_ERR_TOO_LARGE (nesting, node count), CJ_ERR_NOMEM.
  *
  *     struct cj_accounts *a;

@@ -7,7 +7,8 @@
  *                     numbering, paragraphs from multi-line text
  *   report_profile.c  第一部分 部门概况 (and the 机构/人员 sentences that
  *                     附件1 repeats)
- *   report_text.c     第二部分 情况说明 一 … 十（三）
+ *   report_text.c     第二部分 情况说明 一 … 十（三）, except 七
+ *   report_sangong.c  七、“三公”经费
  *   report_perf.c     十（四） 预算绩效管理, 附件1, 附件2
  *   report_glossary.c 第三部分 名词解释
  *   report_tables.c   第五部分 附表 (公开01表 … 公开09表)
@@ -48,8 +49,9 @@ struct cj_rp {
 /* Record a failure (first wins). */
 void cj_report_fail(struct cj_rp *rp, enum cj_err e);
 
-/* Amount in 万元, two decimals, no grouping: "1104.25". */
+/* Amount in 万元, two decimals, no grouping: "1104.25"; _amt adds "万元". */
 void cj_report_wan(struct cj_buf *b, int64_t fen);
+void cj_report_amt(struct cj_buf *b, int64_t fen);
 /* bp as "5.09%". */
 void cj_report_pct(struct cj_buf *b, int64_t bp);
 
@@ -95,6 +97,11 @@ int cj_report_reasons_n(struct cj_buf *b, const struct cj_reasons *const *r, siz
 void cj_report_flush(struct cj_rp *rp);
 void cj_report_flush_note(struct cj_rp *rp);
 void cj_report_flush_heading(struct cj_rp *rp, int level);
+/* A dataset note (e.g. （注：数据来源于财决01表）) as a note node. */
+void cj_report_note(struct cj_rp *rp, const struct cj_text *t);
+
+/* "，其中：轿车1辆、越野车0辆" (with amounts: "轿车0辆、金额0.00万元，…"). */
+void cj_report_vehicles(struct cj_buf *b, const struct cj_vehicle_kinds *v, int with_amount);
 
 /* A heading from a printf format. */
 void cj_report_heading(struct cj_rp *rp, int level, const char *fmt, ...)
@@ -121,6 +128,8 @@ void cj_report_explain(struct cj_rp *rp);
 void cj_report_income_sentence(struct cj_rp *rp);
 /* "2020年本年支出合计…，其中：…占…" into rp->b (no flush). */
 void cj_report_spending_sentence(struct cj_rp *rp);
+/* 七、“三公”经费 (report_sangong.c). */
+void cj_report_sangong(struct cj_rp *rp);
 /* Why a fund table (8 政府性基金, 9 国有资本经营) is empty: the unit's
  * none_reason, else our standard wording (DOMAIN.md 9), into b. */
 void cj_report_none_reason(const struct cj_rp *rp, int table, struct cj_buf *b);

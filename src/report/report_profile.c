@@ -13,28 +13,6 @@
 
 #include "../base/money.h"
 
-/*
- * CALC-MOVE: the number of subordinate units (行政 + 参公 + 其他事业) is a
- * derived figure that cj_figures does not carry yet.  Overflow-checked;
- * returns 0 when none of the three counts is present.
- */
-static int sub_units_total(const struct cj_unit *u, int64_t *out)
-{
-	const struct cj_count *c[3] = {&u->sub_admin, &u->sub_civil, &u->sub_public};
-	int64_t t = 0;
-	int any = 0, i;
-
-	for (i = 0; i < 3; i++) {
-		if (!c[i]->set)
-			continue;
-		any = 1;
-		if (cj_add(t, c[i]->n, &t) != CJ_OK)
-			return 0;
-	}
-	*out = t;
-	return any;
-}
-
 void cj_report_functions(struct cj_rp *rp)
 {
 	const struct cj_texts *fn = &rp->a->unit.functions;
@@ -118,16 +96,15 @@ static void structure(struct cj_rp *rp)
 {
 	const struct cj_unit *u = &rp->a->unit;
 	struct cj_buf *b = &rp->b;
-	int64_t total;
 	size_t i, k = 0;
 
-	if (sub_units_total(u, &total)) {
+	if (rp->f->sub_units.known) {
 		const struct cj_count *c[3] = {&u->sub_admin, &u->sub_civil, &u->sub_public};
 		static const char *const what[3] = {"行政单位", "参照公务员法管理的事业单位",
 						    "其他事业单位"};
 		cj_buf_puts(b, rp->sname);
 		cj_buf_puts(b, "下属二级单位");
-		cj_report_count(b, total);
+		cj_report_count(b, rp->f->sub_units.fen);
 		cj_buf_puts(b, "个");
 		for (i = 0; i < 3; i++) {
 			if (!c[i]->set)

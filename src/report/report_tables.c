@@ -116,64 +116,6 @@ static void numbered(struct cj_table *t, size_t r, size_t c, int n, const char *
 	txt(t, r, c, s);
 }
 
-/*
- * 类 rows over the three fund tables, merged by code.
- *
- * CALC-MOVE: the 合计 of a 类 that appears in more than one fund table is
- * a derived figure (T1 支出 side, T4 合计 column); cj_figures has no
- * all-funds 类 table yet.  Overflow-checked.
- */
-struct mclass {
-	char code[8];
-	const char *name;
-	int64_t v[3];
-	unsigned char has[3];
-	int64_t total;
-};
-
-static int cmp_mclass(const void *x, const void *y)
-{
-	return strcmp(((const struct mclass *)x)->code, ((const struct mclass *)y)->code);
-}
-
-static size_t merge_classes(struct cj_rp *rp, struct mclass **out)
-{
-	const struct cj_ftable *t[3] = {&rp->f->gen, &rp->f->gov, &rp->f->cap};
-	size_t cap = t[0]->nclass + t[1]->nclass + t[2]->nclass, n = 0, i, j, k;
-	struct mclass *m;
-
-	*out = NULL;
-	if (!cap)
-		return 0;
-	m = cj_calloc(cap, sizeof(*m));
-	if (!m) {
-		cj_report_fail(rp, CJ_ERR_NOMEM);
-		return 0;
-	}
-	for (k = 0; k < 3; k++)
-		for (i = 0; i < t[k]->n; i++) {
-			const struct cj_row *r = &t[k]->rows[i];
-			if (r->level != 1)
-				continue;
-			for (j = 0; j < n && strcmp(m[j].code, r->code) != 0; j++)
-				;
-			if (j == n) {
-				memcpy(m[n].code, r->code, sizeof(m[n].code));
-				m[n].name = r->name;
-				n++;
-			}
-			if (!m[j].name)
-				m[j].name = r->name;
-			m[j].v[k] = r->actual;
-			m[j].has[k] = 1;
-			if (cj_add(m[j].total, r->actual, &m[j].total) != CJ_OK)
-				cj_report_fail(rp, CJ_ERR_RANGE);
-		}
-	qsort(m, n, sizeof(*m), cmp_mclass);
-	*out = m;
-	return n;
-}
-
 static const char *row_label(const struct cj_row *r)
 {
 	return r->name ? r->name : "";
@@ -199,17 +141,15 @@ static void t1(struct cj_rp *rp)
 	const struct cj_figures *f = rp->f;
 	const struct cj_income_year *iy = &rp->a->income.year[CJ_CUR];
 	const struct cj_spending_year *sy = &rp->a->spending.year[CJ_CUR];
-	struct mclass *m;
-	size_t nm = merge_classes(rp, &m), body, nrows, i, r;
+	const struct cj_fclass *m = f->fclass;
+	size_t nm = f->nfclass, body, nrows, i, r;
 	struct cj_table *t;
 
 	body = nm > CJ_INC_N ? nm : CJ_INC_N;
 	nrows = 2 + body + 4;
 	t = tnew(rp, "t1", "公开01表", "收入支出决算总表", nrows, 6, 2);
-	if (!t) {
-		cj_free(m);
+	if (!t)
 		return;
-	}
 	hdr(t, 0, 0, 1, 3, "收入");
 	hdr(t, 0, 3, 1, 3, "支出");
 	hdr(t, 1, 0, 1, 1, "项目");
@@ -252,7 +192,6 @@ static void t1(struct cj_rp *rp)
 	amt_cell(t, r, 5, f->sp_grand[CJ_CUR]);
 	t->col_width[0] = t->col_width[3] = 10;
 	t->col_width[1] = t->col_width[4] = 2;
-	cj_free(m);
 	attach(rp, t);
 }
 
@@ -327,16 +266,14 @@ static void t4(struct cj_rp *rp)
 	const struct cj_figures *f = rp->f;
 	const struct cj_fiscal_year *fy = &rp->a->fiscal.year[CJ_CUR];
 	const struct cj_ftable *ft[3] = {&f->gen, &f->gov, &f->cap};
-	struct mclass *m;
-	size_t nm = merge_classes(rp, &m), body, i, k, r;
+	const struct cj_fclass *m = f->fclass;
+	size_t nm = f->nfclass, body, i, k, r;
 	struct cj_table *t;
 
 	body = nm > 3 ? nm : 3;
 	t = tnew(rp, "t4", "公开04表", "财政拨款收入支出决算总表", 2 + body + 3, 9, 2);
-	if (!t) {
-		cj_free(m);
+	if (!t)
 		return;
-	}
 	hdr(t, 0, 0, 1, 3, "收入");
 	hdr(t, 0, 3, 1, 6, "支出");
 	hdr(t, 1, 0, 1, 1, "项目");
@@ -360,7 +297,7 @@ static void t4(struct cj_rp *rp)
 		cj_table_amount(t, 2 + i, 5, m[i].total);
 		for (k = 0; k < 3; k++)
 			if (m[i].has[k])
-				cj_table_amount(t, 2 + i, 6 + k, m[i].v[k]);
+				cj_table_amount(t, 2 + i, 6 + k, m[i].fund[k]);
 	}
 	r = 2 + body;
 	bold_txt(t, r, 0, 1, "本年收入合计");
@@ -383,7 +320,6 @@ static void t4(struct cj_rp *rp)
 	amt_cell(t, r, 5, f->fiscal_out_grand[CJ_CUR]);
 	t->col_width[0] = t->col_width[3] = 10;
 	t->col_width[1] = t->col_width[4] = 2;
-	cj_free(m);
 	attach(rp, t);
 }
 
@@ -440,12 +376,6 @@ struct erow {
 	const struct cj_fig *amount; /* NULL on a 类 row */
 };
 
-static int is_personnel(const char *code)
-{
-	/* 人员经费 = 301 + 303 (DOMAIN.md 4.1, 1.3 T6) */
-	return strncmp(code, "301", 3) == 0 || strncmp(code, "303", 3) == 0;
-}
-
 static int cmp_econ(const void *x, const void *y)
 {
 	const struct cj_econ_item *a = *(const struct cj_econ_item *const *)x;
@@ -481,7 +411,7 @@ static size_t econ_panel(struct cj_rp *rp, int personnel, struct erow *out, char
 	}
 	for (i = 0; i < it->n; i++)
 		if (it->v[i].code.s && strlen(it->v[i].code.s) >= 3 &&
-		    is_personnel(it->v[i].code.s) == personnel)
+		    cj_calc_is_personnel(it->v[i].code.s) == personnel)
 			ix[n++] = &it->v[i];
 	qsort(ix, n, sizeof(*ix), cmp_econ);
 	for (i = 0; i < n; i++) {

@@ -2,6 +2,8 @@
  * report_text.c - 第二部分 {year}年度部门决算情况说明, sections 一 … 十
  * (十（四） 预算绩效管理 is report_perf.c).
  *
+ * 七 (三公) is report_sangong.c.
+ *
  * Sentence patterns follow the unit's own 2020 report, with its errors
  * corrected: 收入总计 and 支出总计 are not confused with 本年支出合计, a
  * 三公 item's 占比 is its share of the 三公 total (not its completion rate),
@@ -21,13 +23,6 @@ static const char *const income_name[CJ_INC_N] = {
 static const char *const spend_name[CJ_SP_N] = {"基本支出", "项目支出", "上缴上级支出", "经营支出",
 						"对附属单位补助支出"};
 
-/* "X万元" */
-static void amt(struct cj_buf *b, int64_t fen)
-{
-	cj_report_wan(b, fen);
-	cj_buf_puts(b, "万元");
-}
-
 /* A change sentence ending in 。 followed by its reasons; nothing when unknown. */
 static void change_and_reasons(struct cj_rp *rp, const struct cj_chg *c, const char *noun,
 			       const char *kind, enum cj_chg_style style,
@@ -38,15 +33,6 @@ static void change_and_reasons(struct cj_rp *rp, const struct cj_chg *c, const c
 	cj_buf_puts(&rp->b, "。");
 	if (r && c->delta != 0)
 		cj_report_reasons(&rp->b, r, lead);
-}
-
-static void note_text(struct cj_rp *rp, const struct cj_text *t)
-{
-	if (!cj_report_has(t))
-		return;
-	cj_report_clause(&rp->b, t->s);
-	/* a note is usually written in parentheses; keep its own closing */
-	cj_report_flush_note(rp);
 }
 
 /* ------------------------------------------------------ 一 总体情况 */
@@ -61,11 +47,11 @@ static void sec_overall(struct cj_rp *rp)
 		cj_buf_printf(b, "%d年度", rp->year);
 		if (f->inc_grand[CJ_CUR].known) {
 			cj_buf_puts(b, "收入总计");
-			amt(b, f->inc_grand[CJ_CUR].fen);
+			cj_report_amt(b, f->inc_grand[CJ_CUR].fen);
 		}
 		if (f->sp_grand[CJ_CUR].known) {
 			cj_buf_puts(b, f->inc_grand[CJ_CUR].known ? "，支出总计" : "支出总计");
-			amt(b, f->sp_grand[CJ_CUR].fen);
+			cj_report_amt(b, f->sp_grand[CJ_CUR].fen);
 		}
 		cj_buf_puts(b, "。");
 		change_and_reasons(rp, &f->inc_grand_chg, "收入总计", "收入", CJ_CHG_WITH,
@@ -74,7 +60,7 @@ static void sec_overall(struct cj_rp *rp)
 	}
 	if (f->sp_total[CJ_CUR].known) {
 		cj_buf_printf(b, "%d年本年支出合计", rp->year);
-		amt(b, f->sp_total[CJ_CUR].fen);
+		cj_report_amt(b, f->sp_total[CJ_CUR].fen);
 		cj_buf_puts(b, "。");
 		change_and_reasons(rp, &f->sp_total_chg, "本年支出合计", "支出", CJ_CHG_WITH,
 				   &rp->a->spending.reasons, "主要变动原因是");
@@ -94,13 +80,13 @@ void cj_report_income_sentence(struct cj_rp *rp)
 	if (!f->inc_total[CJ_CUR].known)
 		return;
 	cj_buf_printf(b, "%d年本年收入合计", rp->year);
-	amt(b, f->inc_total[CJ_CUR].fen);
+	cj_report_amt(b, f->inc_total[CJ_CUR].fen);
 	for (i = 0; i < CJ_INC_N; i++) {
 		if (!f->inc_src[CJ_CUR][i].known)
 			continue;
 		cj_buf_puts(b, k++ ? "；" : "，其中：");
 		cj_buf_puts(b, income_name[i]);
-		amt(b, f->inc_src[CJ_CUR][i].fen);
+		cj_report_amt(b, f->inc_src[CJ_CUR][i].fen);
 		if (f->inc_share_ok) {
 			cj_buf_puts(b, "，占");
 			cj_report_pct(b, f->inc_share_bp[i]);
@@ -118,13 +104,13 @@ void cj_report_spending_sentence(struct cj_rp *rp)
 	if (!f->sp_total[CJ_CUR].known)
 		return;
 	cj_buf_printf(b, "%d年本年支出合计", rp->year);
-	amt(b, f->sp_total[CJ_CUR].fen);
+	cj_report_amt(b, f->sp_total[CJ_CUR].fen);
 	for (i = 0; i < CJ_SP_N; i++) {
 		if (!f->sp_kind[CJ_CUR][i].known)
 			continue;
 		cj_buf_puts(b, k++ ? "；" : "，其中：");
 		cj_buf_puts(b, spend_name[i]);
-		amt(b, f->sp_kind[CJ_CUR][i].fen);
+		cj_report_amt(b, f->sp_kind[CJ_CUR][i].fen);
 		if (f->sp_share_ok) {
 			cj_buf_puts(b, "，占");
 			cj_report_pct(b, f->sp_share_bp[i]);
@@ -138,7 +124,7 @@ static void sec_income(struct cj_rp *rp)
 	cj_report_heading(rp, 2, "二、收入决算情况说明");
 	cj_report_income_sentence(rp);
 	cj_report_flush(rp);
-	note_text(rp, &rp->a->income.note);
+	cj_report_note(rp, &rp->a->income.note);
 	cj_report_chart(rp, 2);
 }
 
@@ -147,7 +133,7 @@ static void sec_spending(struct cj_rp *rp)
 	cj_report_heading(rp, 2, "三、支出决算情况说明");
 	cj_report_spending_sentence(rp);
 	cj_report_flush(rp);
-	note_text(rp, &rp->a->spending.note);
+	cj_report_note(rp, &rp->a->spending.note);
 	cj_report_chart(rp, 3);
 }
 
@@ -161,7 +147,7 @@ static void sec_fiscal(struct cj_rp *rp)
 	cj_report_heading(rp, 2, "四、财政拨款收入支出决算总体情况说明");
 	if (f->fiscal_income[CJ_CUR].known) {
 		cj_buf_printf(b, "%d年财政拨款收入", rp->year);
-		amt(b, f->fiscal_income[CJ_CUR].fen);
+		cj_report_amt(b, f->fiscal_income[CJ_CUR].fen);
 		cj_buf_puts(b, "。");
 		change_and_reasons(rp, &f->fiscal_income_chg, "财政拨款收入", "收入", CJ_CHG_WITH,
 				   &rp->a->fiscal.income_reasons, "主要变动原因是");
@@ -169,13 +155,13 @@ static void sec_fiscal(struct cj_rp *rp)
 	}
 	if (f->fiscal_spending[CJ_CUR].known) {
 		cj_buf_printf(b, "%d年财政拨款支出", rp->year);
-		amt(b, f->fiscal_spending[CJ_CUR].fen);
+		cj_report_amt(b, f->fiscal_spending[CJ_CUR].fen);
 		cj_buf_puts(b, "。");
 		change_and_reasons(rp, &f->fiscal_spending_chg, "财政拨款支出", "支出", CJ_CHG_WITH,
 				   &rp->a->fiscal.spending_reasons, "主要变动原因是");
 		cj_report_flush(rp);
 	}
-	note_text(rp, &rp->a->fiscal.note);
+	cj_report_note(rp, &rp->a->fiscal.note);
 	cj_report_chart(rp, 4);
 }
 
@@ -203,7 +189,7 @@ static void item_para(struct cj_rp *rp, size_t n, const struct cj_row *cls,
 	}
 	cj_buf_puts(b, row_label(r));
 	cj_buf_puts(b, "（项）：支出决算为");
-	amt(b, r->actual);
+	cj_report_amt(b, r->actual);
 	if (r->rate.known) {
 		cj_buf_puts(b, "，完成预算");
 		cj_report_pct(b, r->rate.bp);
@@ -248,7 +234,7 @@ static void sec_general(struct cj_rp *rp)
 	cj_report_heading(rp, 3, "（一）一般公共预算财政拨款支出决算总体情况");
 	if (f->gen_chg.cur.known) {
 		cj_buf_printf(b, "%d年一般公共预算财政拨款支出", rp->year);
-		amt(b, f->gen_chg.cur.fen);
+		cj_report_amt(b, f->gen_chg.cur.fen);
 		if (f->gen_of_total.known) {
 			cj_buf_puts(b, "，占本年支出合计的");
 			cj_report_pct(b, f->gen_of_total.bp);
@@ -263,7 +249,7 @@ static void sec_general(struct cj_rp *rp)
 	cj_report_heading(rp, 3, "（二）一般公共预算财政拨款支出决算结构情况");
 	if (!f->gen.empty) {
 		cj_buf_printf(b, "%d年一般公共预算财政拨款支出", rp->year);
-		amt(b, f->gen.actual);
+		cj_report_amt(b, f->gen.actual);
 		cj_buf_puts(b, "，主要用于以下方面：");
 		for (i = 0; i < f->gen.n; i++) {
 			const struct cj_row *r = &f->gen.rows[i];
@@ -272,7 +258,7 @@ static void sec_general(struct cj_rp *rp)
 			if (k++)
 				cj_buf_puts(b, "；");
 			cj_buf_puts(b, row_label(r));
-			amt(b, r->actual);
+			cj_report_amt(b, r->actual);
 			if (f->gen.actual != 0) {
 				cj_buf_puts(b, "，占");
 				cj_report_pct(b, r->share_bp);
@@ -289,7 +275,7 @@ static void sec_general(struct cj_rp *rp)
 	cj_report_heading(rp, 3, "（三）一般公共预算财政拨款支出决算具体情况");
 	if (!f->gen.empty) {
 		cj_buf_printf(b, "%d年一般公共预算财政拨款支出决算数为", rp->year);
-		amt(b, f->gen.actual);
+		cj_report_amt(b, f->gen.actual);
 		if (f->gen.rate.known) {
 			cj_buf_puts(b, "，完成预算");
 			cj_report_pct(b, f->gen.rate.bp);
@@ -298,22 +284,21 @@ static void sec_general(struct cj_rp *rp)
 		cj_report_flush(rp);
 		general_detail(rp);
 		if (cj_report_has(&g->budget_basis)) {
+			size_t len;
 			cj_buf_puts(b, "（注：预算数口径为");
 			cj_report_clause(b, g->budget_basis.s);
-			cj_buf_puts(b, "数。）");
+			len = strlen("数");
+			/* "调整预算" and "调整预算数" both read "调整预算数" */
+			if (b->len < len || memcmp(b->ptr + b->len - len, "数", len) != 0)
+				cj_buf_puts(b, "数");
+			cj_buf_puts(b, "。）");
 			cj_report_flush_note(rp);
 		}
 	}
-	note_text(rp, &g->note);
+	cj_report_note(rp, &g->note);
 }
 
 /* ------------------------------------------------------ 六 基本支出 */
-
-static int is_personnel(const char *code)
-{
-	/* 人员经费 = 301 工资福利支出 + 303 对个人和家庭的补助 (DOMAIN.md 4.1) */
-	return code && (strncmp(code, "301", 3) == 0 || strncmp(code, "303", 3) == 0);
-}
 
 /* "主要包括：A、B等。" over the 款 of one side, in dataset order. */
 static void econ_names(struct cj_rp *rp, int personnel)
@@ -326,7 +311,7 @@ static void econ_names(struct cj_rp *rp, int personnel)
 		const struct cj_econ_item *e = &it->v[i];
 		const char *name = NULL;
 
-		if (is_personnel(e->code.s) != personnel)
+		if (cj_calc_is_personnel(e->code.s) != personnel)
 			continue;
 		if (rp->codes && e->code.s)
 			name = cj_codes_name(rp->codes, CJ_CODE_ECON, e->code.s, rp->year);
@@ -352,309 +337,23 @@ static void sec_basic(struct cj_rp *rp)
 	cj_report_heading(rp, 2, "六、一般公共预算财政拨款基本支出决算情况说明");
 	if (!f->gen.empty) {
 		cj_buf_printf(b, "%d年一般公共预算财政拨款基本支出", rp->year);
-		amt(b, f->gen.basic);
+		cj_report_amt(b, f->gen.basic);
 		cj_buf_puts(b, f->personnel.known || f->public_.known ? "，其中：" : "。");
 		cj_report_flush(rp);
 	}
 	if (f->personnel.known) {
 		cj_buf_puts(b, "人员经费");
-		amt(b, f->personnel.fen);
+		cj_report_amt(b, f->personnel.fen);
 		econ_names(rp, 1);
 		cj_report_flush(rp);
 	}
 	if (f->public_.known) {
 		cj_buf_puts(b, "公用经费");
-		amt(b, f->public_.fen);
+		cj_report_amt(b, f->public_.fen);
 		econ_names(rp, 0);
 		cj_report_flush(rp);
 	}
-	note_text(rp, &rp->a->basic.note);
-}
-
-/* ---------------------------------------------------------- 七 三公 */
-
-/* "，完成预算Y%" when the rate is known. */
-static void sg_rate(struct cj_rp *rp, int i)
-{
-	if (!rp->f->sg_rate[i].known)
-		return;
-	cj_buf_puts(&rp->b, "，完成预算");
-	cj_report_pct(&rp->b, rp->f->sg_rate[i].bp);
-}
-
-/* Budget reasons of display item i when actual and budget differ. */
-static void sg_budget_reasons(struct cj_rp *rp, int i, const struct cj_reasons *const *r,
-			      size_t nr)
-{
-	const struct cj_amt *act = &rp->f->sg_actual[i], *bud = &rp->f->sg_budget[i];
-
-	if (!act->known || !bud->known || act->fen == bud->fen)
-		return;
-	cj_report_reasons_n(&rp->b, r, nr,
-			    act->fen > bud->fen ? "决算数大于预算数的主要原因是"
-						: "决算数小于预算数的主要原因是");
-}
-
-static void sg_change(struct cj_rp *rp, int i, const char *noun,
-		      const struct cj_reasons *const *r, size_t nr)
-{
-	const struct cj_chg *c = &rp->f->sg_chg[i];
-
-	if (!cj_report_change(&rp->b, rp, c, noun, "支出", CJ_CHG_THAN))
-		return;
-	cj_buf_puts(&rp->b, "。");
-	if (c->delta != 0)
-		cj_report_reasons_n(&rp->b, r, nr, "主要原因是");
-}
-
-static void vehicle_kinds(struct cj_buf *b, const struct cj_vehicle_kinds *v, int with_amount)
-{
-	size_t i, k = 0;
-
-	for (i = 0; i < v->n; i++) {
-		const struct cj_vehicle_kind *x = &v->v[i];
-		if (!x->count.set && !(with_amount && x->amount.set))
-			continue;
-		cj_buf_puts(b, k++ ? (with_amount ? "，" : "、") : "，其中：");
-		cj_report_clause(b, x->kind.s);
-		if (x->count.set) {
-			cj_report_count(b, x->count.n);
-			cj_buf_puts(b, "辆");
-		}
-		if (with_amount && x->amount.set) {
-			cj_buf_puts(b, x->count.set ? "、金额" : "金额");
-			amt(b, x->amount.fen);
-		}
-	}
-}
-
-static void sg_abroad(struct cj_rp *rp)
-{
-	const struct cj_sangong *sg = &rp->a->sangong;
-	const struct cj_figures *f = rp->f;
-	struct cj_buf *b = &rp->b;
-	const struct cj_reasons *br[1] = {&sg->item_budget_reasons[CJ_SG_ABROAD]};
-	const struct cj_reasons *cr[1] = {&sg->change_reasons[CJ_SG_ABROAD]};
-
-	if (!f->sg_actual[CJ_SGD_ABROAD].known)
-		return;
-	cj_buf_puts(b, "1.因公出国（境）经费支出");
-	amt(b, f->sg_actual[CJ_SGD_ABROAD].fen);
-	sg_rate(rp, CJ_SGD_ABROAD);
-	cj_buf_puts(b, "。");
-	sg_budget_reasons(rp, CJ_SGD_ABROAD, br, 1);
-	sg_change(rp, CJ_SGD_ABROAD, "因公出国（境）经费支出决算", cr, 1);
-	if (sg->abroad_groups.set || sg->abroad_persons.set) {
-		cj_buf_puts(b, "全年安排因公出国（境）");
-		if (sg->abroad_groups.set) {
-			cj_buf_puts(b, "团组");
-			cj_report_count(b, sg->abroad_groups.n);
-			cj_buf_puts(b, "个");
-		}
-		if (sg->abroad_persons.set) {
-			cj_buf_puts(b, sg->abroad_groups.set ? "，出国（境）" : "出国（境）");
-			cj_report_count(b, sg->abroad_persons.n);
-			cj_buf_puts(b, "人次");
-		}
-		cj_buf_puts(b, "。");
-	}
-	cj_report_flush(rp);
-}
-
-static void sg_vehicle(struct cj_rp *rp)
-{
-	const struct cj_sangong *sg = &rp->a->sangong;
-	const struct cj_figures *f = rp->f;
-	struct cj_buf *b = &rp->b;
-	const struct cj_reasons *br[2] = {&sg->item_budget_reasons[CJ_SG_VPURCHASE],
-					  &sg->item_budget_reasons[CJ_SG_VRUNNING]};
-	const struct cj_reasons *cr[2] = {&sg->change_reasons[CJ_SG_VPURCHASE],
-					  &sg->change_reasons[CJ_SG_VRUNNING]};
-
-	if (!f->sg_actual[CJ_SGD_VEHICLE].known)
-		return;
-	cj_buf_puts(b, "2.公务用车购置及运行维护费支出");
-	amt(b, f->sg_actual[CJ_SGD_VEHICLE].fen);
-	sg_rate(rp, CJ_SGD_VEHICLE);
-	cj_buf_puts(b, "。");
-	sg_budget_reasons(rp, CJ_SGD_VEHICLE, br, 2);
-	sg_change(rp, CJ_SGD_VEHICLE, "公务用车购置及运行维护费支出决算", cr, 2);
-	cj_report_flush(rp);
-
-	if (f->sg_actual[CJ_SGD_VPURCHASE].known || sg->bought.n || sg->held.n ||
-	    sg->held_total.set) {
-		if (f->sg_actual[CJ_SGD_VPURCHASE].known) {
-			cj_buf_puts(b, "其中：公务用车购置支出");
-			amt(b, f->sg_actual[CJ_SGD_VPURCHASE].fen);
-			cj_buf_puts(b, "。");
-		}
-		if (sg->bought.n) {
-			cj_buf_puts(b, "全年按规定更新购置公务用车");
-			cj_report_count(b, f->vehicles_bought);
-			cj_buf_puts(b, "辆");
-			vehicle_kinds(b, &sg->bought, 1);
-			cj_buf_puts(b, "。");
-		}
-		if (sg->held.n || sg->held_total.set) {
-			cj_buf_printf(b, "截至%d年12月底，单位共有公务用车", rp->year);
-			cj_report_count(b, f->vehicles_held);
-			cj_buf_puts(b, "辆");
-			vehicle_kinds(b, &sg->held, 0);
-			cj_buf_puts(b, "。");
-		}
-		cj_report_flush(rp);
-	}
-	if (f->sg_actual[CJ_SGD_VRUNNING].known) {
-		cj_buf_puts(b, "公务用车运行维护费支出");
-		amt(b, f->sg_actual[CJ_SGD_VRUNNING].fen);
-		cj_buf_puts(b, "。");
-		if (cj_report_has(&sg->running_use))
-			cj_report_sentence(b, sg->running_use.s);
-		cj_report_flush(rp);
-	}
-}
-
-static void reception_items(struct cj_buf *b, const struct cj_reception_items *it)
-{
-	size_t i, k = 0;
-
-	for (i = 0; i < it->n; i++) {
-		const struct cj_reception_item *x = &it->v[i];
-		int parts = 0;
-		if (!cj_report_has(&x->text))
-			continue;
-		cj_buf_puts(b, k++ ? "；" : "，具体内容包括：");
-		cj_report_clause(b, x->text.s);
-		if (x->batches.set) {
-			cj_report_count(b, x->batches.n);
-			cj_buf_puts(b, "批次");
-			parts++;
-		}
-		if (x->persons.set) {
-			cj_buf_puts(b, parts++ ? "、" : "");
-			cj_report_count(b, x->persons.n);
-			cj_buf_puts(b, "人次");
-		}
-		if (x->amount.set) {
-			cj_buf_puts(b, parts++ ? "、" : "");
-			amt(b, x->amount.fen);
-		}
-	}
-}
-
-static void reception(struct cj_rp *rp, const struct cj_reception *r, const char *what)
-{
-	struct cj_buf *b = &rp->b;
-
-	if (!r->amount.set && !r->batches.set && !r->persons.set && !r->items.n)
-		return;
-	if (r->amount.set) {
-		cj_buf_puts(b, what);
-		cj_buf_puts(b, "支出");
-		amt(b, r->amount.fen);
-		if (cj_report_has(&r->use)) {
-			cj_buf_puts(b, "，");
-			cj_report_clause(b, r->use.s);
-		}
-		cj_buf_puts(b, "。");
-	}
-	if (r->batches.set || r->persons.set) {
-		cj_buf_puts(b, what);
-		if (r->batches.set) {
-			cj_report_count(b, r->batches.n);
-			cj_buf_puts(b, "批次");
-		}
-		if (r->persons.set) {
-			cj_buf_puts(b, r->batches.set ? "，" : "");
-			cj_report_count(b, r->persons.n);
-			cj_buf_puts(b, "人次（不包括陪同人员）");
-		}
-		if (r->amount.set) {
-			cj_buf_puts(b, "，共计支出");
-			amt(b, r->amount.fen);
-		}
-		reception_items(b, &r->items);
-		cj_buf_puts(b, "。");
-	}
-	cj_report_flush(rp);
-}
-
-static void sg_reception(struct cj_rp *rp)
-{
-	const struct cj_sangong *sg = &rp->a->sangong;
-	const struct cj_figures *f = rp->f;
-	struct cj_buf *b = &rp->b;
-	const struct cj_reasons *br[1] = {&sg->item_budget_reasons[CJ_SG_RECEPTION]};
-	const struct cj_reasons *cr[1] = {&sg->change_reasons[CJ_SG_RECEPTION]};
-
-	if (!f->sg_actual[CJ_SGD_RECEPTION].known)
-		return;
-	cj_buf_puts(b, "3.公务接待费支出");
-	amt(b, f->sg_actual[CJ_SGD_RECEPTION].fen);
-	sg_rate(rp, CJ_SGD_RECEPTION);
-	cj_buf_puts(b, "。");
-	sg_budget_reasons(rp, CJ_SGD_RECEPTION, br, 1);
-	sg_change(rp, CJ_SGD_RECEPTION, "公务接待费支出决算", cr, 1);
-	cj_report_flush(rp);
-	reception(rp, &sg->domestic, "国内公务接待");
-	reception(rp, &sg->foreign, "外事接待");
-}
-
-static void sec_sangong(struct cj_rp *rp)
-{
-	const struct cj_sangong *sg = &rp->a->sangong;
-	const struct cj_figures *f = rp->f;
-	struct cj_buf *b = &rp->b;
-	const struct cj_reasons *br[1] = {&sg->budget_reasons};
-	static const char *const share_name[CJ_SGS_N] = {"因公出国（境）费", "公务用车购置及运行维护费",
-							 "公务接待费"};
-	static const int share_item[CJ_SGS_N] = {CJ_SGD_ABROAD, CJ_SGD_VEHICLE, CJ_SGD_RECEPTION};
-	int i, k = 0;
-
-	cj_report_heading(rp, 2, "七、“三公”经费财政拨款支出决算情况说明");
-	cj_report_heading(rp, 3, "（一）“三公”经费财政拨款支出决算总体情况说明");
-	if (f->sg_actual[CJ_SGD_TOTAL].known) {
-		cj_buf_printf(b, "%d年“三公”经费财政拨款支出决算为", rp->year);
-		amt(b, f->sg_actual[CJ_SGD_TOTAL].fen);
-		sg_rate(rp, CJ_SGD_TOTAL);
-		cj_buf_puts(b, "。");
-		sg_budget_reasons(rp, CJ_SGD_TOTAL, br, 1);
-		sg_change(rp, CJ_SGD_TOTAL, "“三公”经费财政拨款支出决算", br, 0);
-		cj_report_flush(rp);
-	}
-	if (cj_report_has(&sg->note)) {
-		note_text(rp, &sg->note);
-	} else if (cj_report_has(&sg->budget_basis)) {
-		cj_buf_puts(b, "（注：上述“预算”口径为");
-		cj_report_clause(b, sg->budget_basis.s);
-		cj_buf_puts(b, "。）");
-		cj_report_flush_note(rp);
-	}
-
-	cj_report_heading(rp, 3, "（二）“三公”经费财政拨款支出决算具体情况说明");
-	if (f->sg_actual[CJ_SGD_TOTAL].known) {
-		cj_buf_printf(b, "%d年“三公”经费财政拨款支出决算中，", rp->year);
-		for (i = 0; i < CJ_SGS_N; i++) {
-			const struct cj_amt *x = &f->sg_actual[share_item[i]];
-			if (!x->known)
-				continue;
-			if (k++)
-				cj_buf_puts(b, "；");
-			cj_buf_puts(b, share_name[i]);
-			cj_buf_puts(b, "支出决算");
-			amt(b, x->fen);
-			if (f->sg_share_ok) {
-				cj_buf_puts(b, "，占");
-				cj_report_pct(b, f->sg_share_bp[i]);
-			}
-		}
-		cj_buf_puts(b, k ? "。具体情况如下：" : "");
-		cj_report_flush(rp);
-	}
-	cj_report_chart(rp, 7);
-	sg_abroad(rp);
-	sg_vehicle(rp);
-	sg_reception(rp);
+	cj_report_note(rp, &rp->a->basic.note);
 }
 
 /* ------------------------------------------------ 八, 九 fund tables */
@@ -690,17 +389,17 @@ static void sec_fund(struct cj_rp *rp, int table)
 		cj_report_none_reason(rp, table, b);
 	} else if (table == 8) {
 		cj_buf_printf(b, "%d年政府性基金预算财政拨款收入", rp->year);
-		amt(b, t->income);
+		cj_report_amt(b, t->income);
 		cj_buf_puts(b, "，支出");
-		amt(b, t->actual);
+		cj_report_amt(b, t->actual);
 		cj_buf_puts(b, "。");
 	} else {
 		cj_buf_printf(b, "%d年国有资本经营预算财政拨款支出", rp->year);
-		amt(b, t->actual);
+		cj_report_amt(b, t->actual);
 		cj_buf_puts(b, "。");
 	}
 	cj_report_flush(rp);
-	note_text(rp, &fs->note);
+	cj_report_note(rp, &fs->note);
 }
 
 /* -------------------------------------------------- 十 其他重要事项 */
@@ -715,7 +414,7 @@ static int opcost(struct cj_rp *rp, int sub)
 		return sub;
 	cj_report_heading(rp, 3, "（%s）机关运行经费支出情况", cj_report_cn(++sub, cn, sizeof(cn)));
 	cj_buf_printf(b, "%d年，%s机关运行经费支出", rp->year, rp->sname);
-	amt(b, f->opcost_chg.cur.fen);
+	cj_report_amt(b, f->opcost_chg.cur.fen);
 	if (f->opcost_chg.has_delta) {
 		cj_buf_puts(b, "，");
 		change_and_reasons(rp, &f->opcost_chg, "", "支出", CJ_CHG_THAN,
@@ -742,13 +441,13 @@ static int procurement(struct cj_rp *rp, int sub)
 	cj_report_heading(rp, 3, "（%s）政府采购支出情况", cj_report_cn(++sub, cn, sizeof(cn)));
 	if (f->proc_total.known) {
 		cj_buf_printf(b, "%d年，%s政府采购支出总额", rp->year, rp->sname);
-		amt(b, f->proc_total.fen);
+		cj_report_amt(b, f->proc_total.fen);
 		for (i = 0; i < 3; i++) {
 			if (!part[i]->set)
 				continue;
 			cj_buf_puts(b, k++ ? "、" : "，其中：");
 			cj_buf_puts(b, what[i]);
-			amt(b, part[i]->fen);
+			cj_report_amt(b, part[i]->fen);
 		}
 		cj_buf_puts(b, "。");
 	}
@@ -756,14 +455,14 @@ static int procurement(struct cj_rp *rp, int sub)
 		cj_report_sentence(b, p->use.s);
 	if (p->sme.set) {
 		cj_buf_puts(b, "授予中小企业合同金额");
-		amt(b, p->sme.fen);
+		cj_report_amt(b, p->sme.fen);
 		if (f->sme_share.known) {
 			cj_buf_puts(b, "，占政府采购支出总额的");
 			cj_report_pct(b, f->sme_share.bp);
 		}
 		if (p->small_micro.set) {
 			cj_buf_puts(b, "，其中：授予小微企业合同金额");
-			amt(b, p->small_micro.fen);
+			cj_report_amt(b, p->small_micro.fen);
 			if (f->small_share.known) {
 				cj_buf_puts(b, "，占政府采购支出总额的");
 				cj_report_pct(b, f->small_share.bp);
@@ -791,7 +490,7 @@ static int assets(struct cj_rp *rp, int sub)
 		cj_buf_puts(b, "共有车辆");
 		cj_report_count(b, rp->f->assets_vehicles);
 		cj_buf_puts(b, "辆");
-		vehicle_kinds(b, &as->vehicles, 0);
+		cj_report_vehicles(b, &as->vehicles, 0);
 		cj_buf_puts(b, "。");
 	}
 	if (as->general_over_50.set) {
@@ -830,7 +529,7 @@ void cj_report_explain(struct cj_rp *rp)
 	sec_fiscal(rp);
 	sec_general(rp);
 	sec_basic(rp);
-	sec_sangong(rp);
+	cj_report_sangong(rp);
 	sec_fund(rp, 8);
 	sec_fund(rp, 9);
 	sec_other(rp);

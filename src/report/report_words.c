@@ -40,6 +40,12 @@ static void wan_abs(struct cj_buf *b, int64_t fen)
 	cj_buf_puts(b, s[0] == '-' ? s + 1 : s);
 }
 
+void cj_report_amt(struct cj_buf *b, int64_t fen)
+{
+	cj_report_wan(b, fen);
+	cj_buf_puts(b, "万元");
+}
+
 void cj_report_pct(struct cj_buf *b, int64_t bp)
 {
 	char s[48];
@@ -105,10 +111,12 @@ static size_t tail_match(const char *s, size_t len, const char *const *set)
 
 static size_t trim_len(const char *s, size_t len, const char *const *set)
 {
-	size_t k;
+	size_t k = len ? tail_match(s, len, set) : 0;
 
-	while (len && (k = tail_match(s, len, set)) > 0)
+	while (k) {
 		len -= k;
+		k = len ? tail_match(s, len, set) : 0;
+	}
 	return len;
 }
 
@@ -169,6 +177,27 @@ int cj_report_has(const struct cj_text *t)
 			return 1;
 	}
 	return 0;
+}
+
+void cj_report_vehicles(struct cj_buf *b, const struct cj_vehicle_kinds *v, int with_amount)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < v->n; i++) {
+		const struct cj_vehicle_kind *x = &v->v[i];
+		if (!x->count.set && !(with_amount && x->amount.set))
+			continue;
+		cj_buf_puts(b, k++ ? (with_amount ? "，" : "、") : "，其中：");
+		cj_report_clause(b, x->kind.s);
+		if (x->count.set) {
+			cj_report_count(b, x->count.n);
+			cj_buf_puts(b, "辆");
+		}
+		if (with_amount && x->amount.set) {
+			cj_buf_puts(b, x->count.set ? "、金额" : "金额");
+			cj_report_amt(b, x->amount.fen);
+		}
+	}
 }
 
 /* ------------------------------------------------------------- changes */
@@ -282,6 +311,15 @@ void cj_report_flush(struct cj_rp *rp)
 void cj_report_flush_note(struct cj_rp *rp)
 {
 	flush_as(rp, 1);
+}
+
+void cj_report_note(struct cj_rp *rp, const struct cj_text *t)
+{
+	if (!cj_report_has(t))
+		return;
+	/* a note is usually written in parentheses; keep its own closing */
+	cj_report_clause(&rp->b, t->s);
+	cj_report_flush_note(rp);
 }
 
 void cj_report_flush_heading(struct cj_rp *rp, int level)

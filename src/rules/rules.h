@@ -32,7 +32,7 @@ struct cj_check_ctx {
 struct cj_rule {
 	const char *id;        /* stable, e.g. "INC-TOTAL" */
 	enum cj_sev sev;
-	const char *category;  /* 合计, 勾稽, 说明, 编码, 三公, 绩效, 结构, 文本 */
+	const char *category;  /* 合计, 勾稽, 说明, 编码, 三公, 绩效, 数据, 文本 */
 	const char *title;     /* Chinese, one line */
 	const char *basis;     /* where the rule comes from (DOMAIN.md section, official doc) */
 	void (*check)(struct cj_check_ctx *ctx);

@@ -25,6 +25,9 @@
 #define PRESCAN_LEN 8192  /* bytes searched for a charset declaration */
 #define ENTITY_MAX_LEN 32 /* longest entity name looked up */
 
+/* Kinds of pending space, weakest first. */
+enum { SP_NONE, SP_WS, SP_BREAK, SP_FORCED };
+
 struct table {
 	unsigned cells;         /* cells started in the open row */
 	unsigned char in_row;   /* a <tr> (or an implied row) is open */
@@ -37,7 +40,7 @@ struct html {
 	size_t n, i;
 	unsigned pre;          /* open <pre>/<listing>: white space kept */
 	int pre_newline;       /* a LF right after <pre> is dropped */
-	int space;             /* collapsed white space is pending */
+	int space;             /* pending collapsed white space: SP_* */
 	int in_head;           /* inside <head>: text and tags are dropped */
 	char drop[NAME_MAX_LEN + 1]; /* dropping the content of this element */
 	unsigned drop_depth;   /* nesting of `drop` elements */
@@ -89,23 +92,58 @@ static int at_ci(const char *s, size_t n, size_t i, const char *w)
 
 /* ============================================================= emitting */
 
-/* Put the pending collapsed space, if the line has text and no cell edge. */
-static void flush_space(struct html *h)
+/* East Asian wide characters (as in utf8.c), for segment breaks. */
+static int is_wide(uint32_t cp)
+{
+	return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+	       (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+	       (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+	       (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
+}
+
+/* The last code point of the open line (0 if empty). */
+static uint32_t last_cp(const struct cj_text_builder *tb)
+{
+	size_t i = tb->cur.len, adv;
+
+	if (!i)
+		return 0;
+	while (i > 0 && tb->cur.len - i < 4 && ((unsigned char)tb->cur.ptr[i - 1] & 0xC0) == 0x80)
+		i--;
+	if (i > 0)
+		i--;
+	return cj_utf8_decode(tb->cur.ptr + i, tb->cur.len - i, &adv);
+}
+
+/*
+ * Put the pending collapsed space before `next`, if the line has text and
+ * no cell edge.  White space holding a line break between two East Asian
+ * wide characters vanishes (CSS Text 3 segment breaks): Chinese source
+ * wrapped over lines shows no spaces.
+ */
+static void flush_space(struct html *h, uint32_t next)
 {
 	char last;
+	int space = h->space;
 
-	if (!h->space)
+	if (!space)
 		return;
-	h->space = 0;
+	h->space = SP_NONE;
 	last = cj_text_last(h->tb);
-	if (last && last != '\t')
-		cj_text_put(h->tb, " ", 1);
+	if (!last || last == '\t')
+		return;
+	if (space == SP_BREAK && is_wide(next) && is_wide(last_cp(h->tb)))
+		return;
+	cj_text_put(h->tb, " ", 1);
 }
 
 /* A run of visible text (no white space, no markup). */
 static void emit(struct html *h, const char *p, size_t len)
 {
-	flush_space(h);
+	size_t adv;
+
+	if (h->space)
+		flush_space(h, cj_utf8_decode(p, len, &adv));
 	h->pre_newline = 0;
 	cj_text_put(h->tb, p, len);
 }
@@ -118,7 +156,7 @@ static void emit_cp(struct html *h, uint32_t cp)
 			if (h->pre_newline)
 				h->pre_newline = 0;
 			else if (h->cells_open)
-				h->space = 1;
+				h->space = SP_FORCED;
 			else
 				cj_text_end_line(h->tb);
 			return;
@@ -126,18 +164,21 @@ static void emit_cp(struct html *h, uint32_t cp)
 		if (cp == ' ' || cp == '\t' || cp == '\f') {
 			h->pre_newline = 0;
 			if (h->cells_open) {
-				h->space = 1;
+				h->space = SP_FORCED;
 				return;
 			}
-			flush_space(h);
+			flush_space(h, cp);
 			cj_text_put_cp(h->tb, cp == '\t' ? '\t' : ' ');
 			return;
 		}
 	} else if (cp < 0x80 && is_ws((int)cp)) {
-		h->space = 1;
+		if ((cp == '\n' || cp == '\r') && h->space < SP_BREAK)
+			h->space = SP_BREAK;
+		else if (!h->space)
+			h->space = SP_WS;
 		return;
 	}
-	flush_space(h);
+	flush_space(h, cp);
 	h->pre_newline = 0;
 	cj_text_put_cp(h->tb, cp);
 }
@@ -146,10 +187,10 @@ static void emit_cp(struct html *h, uint32_t cp)
 static void soft_break(struct html *h)
 {
 	if (h->cells_open) {
-		h->space = 1;
+		h->space = SP_FORCED;
 		return;
 	}
-	h->space = 0;
+	h->space = SP_NONE;
 	cj_text_soft_break(h->tb);
 }
 
@@ -157,10 +198,10 @@ static void soft_break(struct html *h)
 static void hard_break(struct html *h)
 {
 	if (h->cells_open) {
-		h->space = 1;
+		h->space = SP_FORCED;
 		return;
 	}
-	h->space = 0;
+	h->space = SP_NONE;
 	cj_text_end_line(h->tb);
 }
 
@@ -208,9 +249,9 @@ static void start_cell(struct html *h, struct table *t)
 	/* now cells_open counts only the open cells of enclosing tables */
 	if (h->cells_open) {
 		if (t->cells)
-			h->space = 1; /* a nested table: its cells are words of the outer cell */
+			h->space = SP_FORCED; /* a nested table's cells are words of the outer cell */
 	} else {
-		h->space = 0;
+		h->space = SP_NONE;
 		if (t->cells)
 			cj_text_put(h->tb, "\t", 1);
 	}

@@ -251,11 +251,11 @@ static const char *para_after(const struct cj_doc *doc, const char *anchor, cons
 static size_t count(const char *hay, const char *needle)
 {
 	size_t n = 0;
-	const char *p = hay;
+	const char *p = hay ? strstr(hay, needle) : NULL;
 
-	while (p && (p = strstr(p, needle)) != NULL) {
+	while (p) {
 		n++;
-		p += strlen(needle);
+		p = strstr(p + strlen(needle), needle);
 	}
 	return n;
 }
@@ -488,6 +488,38 @@ TEST(report_small_charts)
 		CHECK_STR(c->share_labels[1], "75.00%");
 		CHECK_STR(c->caption, "（图7：“三公”经费财政拨款支出结构）");
 	}
+	fx_free(&x);
+}
+
+/* Glossary labels come from the code table of the report's year. */
+TEST(report_glossary_names_by_year)
+{
+	struct fx x;
+
+	memset(&x, 0, sizeof(x));
+	x.a = small();
+	if (!x.a) {
+		CHECK(0);
+		return;
+	}
+	x.a->year.n = 2021;
+	x.a->glossary.v = cj_calloc(2, sizeof(*x.a->glossary.v));
+	x.a->glossary.n = 2;
+	txt(&x.a->glossary.v[0].code, "2080505");
+	txt(&x.a->glossary.v[0].text, "指机关事业单位实施养老保险制度由单位缴纳的基本养老保险费支出。");
+	txt(&x.a->glossary.v[1].term, "基本支出");
+	txt(&x.a->glossary.v[1].text, "指为保障机构正常运转而发生的支出\n第二段");
+	if (!fx_build(&x)) {
+		CHECK(0);
+		fx_free(&x);
+		return;
+	}
+	CHECK_CONTAINS(x.text, "H1 第三部分 名词解释\n"
+			       "1.社会保障和就业支出（208）行政事业单位养老支出（05）"
+			       "机关事业单位基本养老保险缴费支出（05）：指机关事业单位");
+	CHECK_CONTAINS(x.text, "2.基本支出：指为保障机构正常运转而发生的支出\n第二段\n");
+	CHECK_CONTAINS(x.text, "H1 第四部分 附表");
+	CHECK_CONTAINS(x.text, "20805 | 行政事业单位养老支出 | 30.00");
 	fx_free(&x);
 }
 

@@ -928,7 +928,9 @@ RULE_CASE(empty_explain, "EMPTY-EXPLAIN", NULL, NULL)
 
 RULE_CASE(prev_missing, "PREV-MISSING", NULL, NULL)
 {
+	/* 收入总计 = 支出总计: either side of last year would give the other */
 	memset(&a->income.year[CJ_PREV], 0, sizeof(a->income.year[CJ_PREV]));
+	memset(&a->spending.year[CJ_PREV], 0, sizeof(a->spending.year[CJ_PREV]));
 }
 
 /* ------------------------------------------------------------ 编码 */
