@@ -167,9 +167,47 @@ static const struct cj_rule catalogue[] = {
 	{"DEPT-RATE", E, "绩效", "部门整体支出绩效评价所写预算完成率与决算数、预算数相符",
 	 "DOMAIN.md 3.9、6", cj_rules_dept_rate},
 
+	{"PERF-LEVELS", E, "绩效", "每个项目都设有产出指标和效益指标", "DOMAIN.md 3.2",
+	 cj_rules_perf_levels},
+	{"PERF-LEVEL2", W, "绩效", "二级指标与一级指标不匹配（如效益指标下的数量指标）", "DOMAIN.md 3.2",
+	 cj_rules_perf_level2},
+	{"PERF-DEVIATION-REASON", E, "绩效",
+	 "未完成的指标、执行率低于90%的项目须说明偏差原因", "DOMAIN.md 3.5、3.8",
+	 cj_rules_perf_deviation_reason},
+	{"PERF-TEXT-TABLE", E, "绩效", "评价报告文字中的数字与绩效指标表一致（如宣传次数）",
+	 "DOMAIN.md 5.10", cj_rules_perf_text_table},
+	{"PERF-UNIT", W, "绩效", "指标的预期值与实际值计量单位一致", "DOMAIN.md 3.4",
+	 cj_rules_perf_unit},
+	{"PERF-WEIGHTS", W, "绩效", "指标分值与预算执行率分值合计为100分", "DOMAIN.md 3.3",
+	 cj_rules_perf_weights},
+
 	/* 数据 */
 	{"YEAR-RANGE", E, "数据", "决算年度应在2000至2100之间", "DOMAIN.md 10", cj_rules_year_range},
 	{"NEG-CLOSING", W, "数据", "年末结转和结余为负数", "DOMAIN.md 6", cj_rules_neg_closing},
+
+	/* 文本: applied by audit/ to published reports (caijue audit); see docs/audit.md */
+	{"AUD-SHARE", E, "文本", "占比与金额、合计不符", "DOMAIN.md 1.5、5.10、6", NULL},
+	{"AUD-SHARE-SUM", E, "文本", "同一结构的各项占比之和不等于100%", "DOMAIN.md 6", NULL},
+	{"AUD-CHANGE-RATE", E, "文本", "增减额与增减率不符（上年数由本年数和增减额推得）",
+	 "DOMAIN.md 1.5、5.10", NULL},
+	{"AUD-COMPLETION", E, "文本", "完成预算百分比与决算数、预算数不符", "DOMAIN.md 1.5、5.12",
+	 NULL},
+	{"AUD-SUM", E, "文本", "各部分之和不等于所写合计（超出取整误差范围）", "DOMAIN.md 5.1、6",
+	 NULL},
+	{"AUD-SUM-ROUNDING", I, "文本", "各部分之和与合计相差在取整误差范围内", "DOMAIN.md 6", NULL},
+	{"AUD-SAME-QTY", E, "文本", "同一数量在文中出现两个不同的值", "DOMAIN.md 5.10", NULL},
+	{"AUD-MISLABELED-PCT", E, "文本",
+	 "百分比按所写口径不对，却等于另一个比率（如把预算完成率写成占比）", "DOMAIN.md 5.10、5.12",
+	 NULL},
+	{"AUD-REASON-SUM", E, "文本", "变动原因所列金额之和与变动额不符", "DOMAIN.md 1.5", NULL},
+	{"AUD-ZERO-BASE", E, "文本", "上年数为零时写出了增长率", "DOMAIN.md 1.5", NULL},
+	{"AUD-PCT-SIGN", W, "文本", "百分比缺少%符号", "DOMAIN.md 6", NULL},
+	{"AUD-OUTDATED-NAME", W, "文本", "使用了已停用的科目名称（如2019年后写医疗卫生与计划生育支出）",
+	 "DOMAIN.md 2.4", NULL},
+	{"AUD-CODE-NAME", W, "文本", "科目名称与旁边所写的编码不符", "DOMAIN.md 5.11", NULL},
+	{"AUD-SECTION-GAP", W, "文本", "章节编号不连续", "DOMAIN.md 1.4", NULL},
+	{"AUD-SECTION-MISSING", W, "文本", "决算情况说明缺少必备的章节", "DOMAIN.md 1.4、7", NULL},
+	{"AUD-TABLE-MISSING", W, "文本", "缺少九张公开表中的表", "DOMAIN.md 1.2、7", NULL},
 
 	{NULL, E, NULL, NULL, NULL, NULL}};
 

@@ -184,6 +184,15 @@ void cj_rules_code_dup(struct cj_check_ctx *ctx);
 void cj_rules_code_stated_orphan(struct cj_check_ctx *ctx);
 void cj_rules_code_glossary(struct cj_check_ctx *ctx);
 
+/* ------------------------------------------- 绩效 indicators (rules_perf.c) */
+
+void cj_rules_perf_levels(struct cj_check_ctx *ctx);
+void cj_rules_perf_level2(struct cj_check_ctx *ctx);
+void cj_rules_perf_deviation_reason(struct cj_check_ctx *ctx);
+void cj_rules_perf_text_table(struct cj_check_ctx *ctx);
+void cj_rules_perf_unit(struct cj_check_ctx *ctx);
+void cj_rules_perf_weights(struct cj_check_ctx *ctx);
+
 /* ------------------------------------------- 数据 (rules_misc.c) */
 
 void cj_rules_year_range(struct cj_check_ctx *ctx);
