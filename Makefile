@@ -1,6 +1,6 @@
 # caijue - Makefile.  Targets: all test asan fuzz bench format clean docs golden-update
 CC      ?= cc
-PKGS    := yaml-0.1 libzip expat poppler-glib
+PKGS    := yaml-0.1 libzip expat poppler-glib cairo pangocairo xlsxwriter freexl
 CSTD    := -std=c11 -D_POSIX_C_SOURCE=200809L
 WARN    := -Wall -Wextra -Werror -Wpedantic -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wformat=2 -Wvla

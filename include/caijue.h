@@ -201,6 +201,15 @@ enum {
 enum cj_err cj_dataset_build(const struct cj_dataset *ds, const char *dir, unsigned formats,
 			     size_t *written, struct cj_diag *d);
 
+/* ================================================================= audit */
+/* (owned by the audit module: src/audit, src/core/audit_api.c) */
+
+/* ================================================================= score */
+/* (owned by the performance module: src/perf, src/core/score_api.c) */
+
+/* ============================================================= workbook */
+/* (owned by the workbook module: src/in/xlsx*, src/core/workbook_api.c) */
+
 /* ============================================================ reference */
 
 /* The rule catalogue as Markdown (docs/rules.md).  Caller frees with cj_free(). */

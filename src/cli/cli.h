@@ -19,6 +19,10 @@ int cmd_check(int argc, char **argv);
 int cmd_build(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
 int cmd_schema(int argc, char **argv);
+int cmd_audit(int argc, char **argv);    /* cmd_audit.c */
+int cmd_score(int argc, char **argv);    /* cmd_score.c */
+int cmd_template(int argc, char **argv); /* cmd_template.c */
+int cmd_convert(int argc, char **argv);  /* cmd_convert.c */
 
 /* Print a load/usage error from a diag to stderr, compiler style; returns CLI_USAGE. */
 int cli_diag(const struct cj_diag *d);
@@ -32,13 +36,22 @@ int cli_opt(int argc, char **argv, int *i, const char *name, const char **val);
 /* 1 when s is -h or --help. */
 int cli_is_help(const char *s);
 
+/* The arguments every dataset command shares. */
+struct cli_ds_args {
+	struct cj_check_opts co;
+	struct cj_load_opts lo;
+	const char *path; /* the DATASET */
+};
+
 /*
- * Options shared by check and build (--codes, thresholds).  Sets *handled
- * when argv[*i] was one of them; returns non-zero (an exit status) on a
- * bad value.
+ * Take argv[*i] if it is one of the shared arguments (--codes, the
+ * thresholds, the DATASET itself); an unknown option is a usage error.
+ * Returns 0 or an exit status (on a bad value).
  */
-int cli_check_opts(int argc, char **argv, int *i, struct cj_check_opts *co,
-		   struct cj_load_opts *lo, const char *cmd, int *handled);
+int cli_ds_arg(int argc, char **argv, int *i, struct cli_ds_args *a, const char *cmd);
+
+/* Load the dataset named by a (printing the error); 0 or an exit status. */
+int cli_ds_load(const struct cli_ds_args *a, const char *cmd, struct cj_dataset **ds);
 
 enum cli_format { FMT_TEXT, FMT_JSON };
 

@@ -51,18 +51,16 @@ static int parse_formats(const char *s, unsigned *out)
 
 int cmd_build(int argc, char **argv)
 {
-	struct cj_check_opts co;
-	struct cj_load_opts lo;
+	struct cli_ds_args da;
 	struct cj_findings fs;
 	struct cj_dataset *ds = NULL;
 	struct cj_diag d;
-	const char *path = NULL, *dir = NULL, *v;
+	const char *dir = NULL, *v;
 	unsigned formats = CJ_OUT_ALL;
-	int force = 0, i, rc, handled;
+	int force = 0, i, rc;
 	size_t nerr, written = 0;
 
-	memset(&co, 0, sizeof(co));
-	memset(&lo, 0, sizeof(lo));
+	memset(&da, 0, sizeof(da));
 	for (i = 1; i < argc; i++) {
 		if (cli_is_help(argv[i])) {
 			fputs(help, stdout);
@@ -83,26 +81,18 @@ int cmd_build(int argc, char **argv)
 			force = 1;
 			continue;
 		}
-		rc = cli_check_opts(argc, argv, &i, &co, &lo, "build", &handled);
+		rc = cli_ds_arg(argc, argv, &i, &da, "build");
 		if (rc)
 			return rc;
-		if (handled)
-			continue;
-		if (argv[i][0] == '-' && argv[i][1])
-			return cli_usage("build", "未知选项「%s」", argv[i]);
-		if (path)
-			return cli_usage("build", "只能指定一个数据文件");
-		path = argv[i];
 	}
-	if (!path)
-		return cli_usage("build", "缺少数据文件");
-	if (!dir)
+	if (da.path && !dir)
 		return cli_usage("build", "缺少输出目录（-o DIR）");
+	rc = cli_ds_load(&da, "build", &ds);
+	if (rc)
+		return rc;
 	cj_diag_init(&d);
-	if (cj_dataset_load(path, &lo, &ds, &d))
-		return cli_diag(&d);
 	cj_findings_init(&fs);
-	if (cj_dataset_check(ds, &co, &fs)) {
+	if (cj_dataset_check(ds, &da.co, &fs)) {
 		fprintf(stderr, "caijue: 检查失败：内存不足\n");
 		rc = CLI_USAGE;
 		goto out;

@@ -20,50 +20,61 @@ static const char help[] =
 	"\n"
 	"退出码: 0 无错误；1 发现错误级问题；2 用法错误或数据文件无法读取。\n";
 
-int cli_check_opts(int argc, char **argv, int *i, struct cj_check_opts *co,
-		   struct cj_load_opts *lo, const char *cmd, int *handled)
+int cli_ds_arg(int argc, char **argv, int *i, struct cli_ds_args *a, const char *cmd)
 {
 	const char *v;
 	long long bp;
 
-	*handled = 1;
 	if (cli_opt(argc, argv, i, "--codes", &v)) {
 		if (!v)
 			return cli_usage(cmd, "--codes 需要一个文件名");
-		lo->codes_file = v;
+		a->lo.codes_file = v;
 		return 0;
 	}
 	if (cli_opt(argc, argv, i, "--budget-threshold", &v)) {
 		bp = cli_parse_pct(v);
 		if (bp < 0)
 			return cli_usage(cmd, "阈值应为百分比，如 5 或 5%%：「%s」", v ? v : "");
-		co->budget_threshold_bp = bp;
+		a->co.budget_threshold_bp = bp;
 		return 0;
 	}
 	if (cli_opt(argc, argv, i, "--change-threshold", &v)) {
 		bp = cli_parse_pct(v);
 		if (bp < 0)
 			return cli_usage(cmd, "阈值应为百分比，如 5 或 5%%：「%s」", v ? v : "");
-		co->change_threshold_bp = bp;
+		a->co.change_threshold_bp = bp;
 		return 0;
 	}
-	*handled = 0;
+	if (argv[*i][0] == '-' && argv[*i][1])
+		return cli_usage(cmd, "未知选项「%s」", argv[*i]);
+	if (a->path)
+		return cli_usage(cmd, "只能指定一个数据文件");
+	a->path = argv[*i];
 	return 0;
+}
+
+int cli_ds_load(const struct cli_ds_args *a, const char *cmd, struct cj_dataset **ds)
+{
+	struct cj_diag d;
+
+	if (!a->path)
+		return cli_usage(cmd, "缺少数据文件");
+	cj_diag_init(&d);
+	if (cj_dataset_load(a->path, &a->lo, ds, &d))
+		return cli_diag(&d);
+	return CLI_OK;
 }
 
 int cmd_check(int argc, char **argv)
 {
-	struct cj_check_opts co;
-	struct cj_load_opts lo;
+	struct cli_ds_args da;
 	struct cj_findings fs;
 	struct cj_dataset *ds = NULL;
-	struct cj_diag d;
-	const char *path = NULL, *v;
-	int format = FMT_TEXT, i, rc, handled;
+	const char *v;
+	int format = FMT_TEXT, i, rc;
 	enum cj_err e;
 
-	memset(&co, 0, sizeof(co));
-	memset(&lo, 0, sizeof(lo));
+	memset(&da, 0, sizeof(da));
 	for (i = 1; i < argc; i++) {
 		if (cli_is_help(argv[i])) {
 			fputs(help, stdout);
@@ -75,24 +86,15 @@ int cmd_check(int argc, char **argv)
 				return cli_usage("check", "--format 应为 text 或 json");
 			continue;
 		}
-		rc = cli_check_opts(argc, argv, &i, &co, &lo, "check", &handled);
+		rc = cli_ds_arg(argc, argv, &i, &da, "check");
 		if (rc)
 			return rc;
-		if (handled)
-			continue;
-		if (argv[i][0] == '-' && argv[i][1])
-			return cli_usage("check", "未知选项「%s」", argv[i]);
-		if (path)
-			return cli_usage("check", "只能指定一个数据文件");
-		path = argv[i];
 	}
-	if (!path)
-		return cli_usage("check", "缺少数据文件");
-	cj_diag_init(&d);
-	if (cj_dataset_load(path, &lo, &ds, &d))
-		return cli_diag(&d);
+	rc = cli_ds_load(&da, "check", &ds);
+	if (rc)
+		return rc;
 	cj_findings_init(&fs);
-	e = cj_dataset_check(ds, &co, &fs);
+	e = cj_dataset_check(ds, &da.co, &fs);
 	if (e) {
 		fprintf(stderr, "caijue: 检查失败：%s\n", cj_strerror(e));
 		rc = CLI_USAGE;

@@ -49,6 +49,14 @@ int main(int argc, char **argv)
 		return cmd_rules(argc - 1, argv + 1);
 	if (strcmp(cmd, "schema") == 0)
 		return cmd_schema(argc - 1, argv + 1);
+	if (strcmp(cmd, "audit") == 0)
+		return cmd_audit(argc - 1, argv + 1);
+	if (strcmp(cmd, "score") == 0)
+		return cmd_score(argc - 1, argv + 1);
+	if (strcmp(cmd, "template") == 0)
+		return cmd_template(argc - 1, argv + 1);
+	if (strcmp(cmd, "convert") == 0)
+		return cmd_convert(argc - 1, argv + 1);
 	fprintf(stderr, "caijue: 未知命令「%s」\n\n", cmd);
 	fputs(usage, stderr);
 	return CLI_USAGE;
