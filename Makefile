@@ -96,6 +96,9 @@ docs: all
 	$(BIN) rules --markdown > docs/rules.md
 	$(BIN) schema --markdown > docs/dataset.md
 
+golden-update: all
+	CJ_GOLDEN_UPDATE=1 $(TESTBIN)
+
 format:
 	clang-format -i $(LIB_SRC) $(CLI_SRC) $(TEST_SRC) src/*/*.h include/*.h
 

@@ -19,6 +19,7 @@
 #include "out/html.h"
 #include "out/md.h"
 #include "out/svg.h"
+#include "out/xlsx.h"
 #include "report/doc.h"
 #include "report/report.h"
 #include "rules/rules.h"
@@ -234,6 +235,15 @@ static enum cj_err render_all(const struct cj_doc *doc, const char *dir, unsigne
 			if (e)
 				goto out;
 		}
+	}
+	if (formats & CJ_OUT_XLSX) {
+		cj_buf_reset(&b);
+		e = cj_xlsx_tables_buf(doc, NULL, &b, d);
+		if (e)
+			goto out;
+		e = add_output(o, dir, "tables.xlsx", &b, d);
+		if (e)
+			goto out;
 	}
 	goto out;
 out_err:
