@@ -21,19 +21,16 @@
 
 /* ================================================================ limits */
 
-static const struct cj_text_limits default_limits = {
-	.max_input = (size_t)64 << 20,
-	.max_text = (size_t)64 << 20,
-	.max_lines = 2000000,
-	.max_entries = 10000,
-	.max_entry = (size_t)64 << 20,
-	.ratio_min = (size_t)1 << 20,
-	.max_ratio = 200,
-	.max_depth = CJ_TEXT_DEPTH_CAP,
-	.max_pages = 5000,
-};
+#define DEFAULT_LIMITS                                                                     \
+	{                                                                                  \
+		.max_input = (size_t)64 << 20, .max_text = (size_t)64 << 20,               \
+		.max_lines = 2000000, .max_entries = 10000, .max_entry = (size_t)64 << 20, \
+		.ratio_min = (size_t)1 << 20, .max_ratio = 200,                            \
+		.max_depth = CJ_TEXT_DEPTH_CAP, .max_pages = 5000,                         \
+	}
 
-static struct cj_text_limits limits = default_limits;
+static const struct cj_text_limits default_limits = DEFAULT_LIMITS;
+static struct cj_text_limits limits = DEFAULT_LIMITS;
 
 const struct cj_text_limits *cj_text_limits(void)
 {
@@ -143,7 +140,8 @@ void cj_text_normalize(struct cj_buf *out, struct cj_buf *tmp, const char *s, si
 			for (j = i; j < n && cj_text_is_digit(t[j]); j++)
 				;
 			cj_buf_put(out, t + i, j - i);
-			if (j - i <= 3 && !cj_text_is_digit(prev) && prev != '.' && is_group(t, n, j)) {
+			if (j - i <= 3 && !cj_text_is_digit(prev) && prev != '.' && prev != ',' &&
+			    is_group(t, n, j)) {
 				while (is_group(t, n, j)) {
 					cj_buf_put(out, t + j + 1, 3);
 					j += 4;

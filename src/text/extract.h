@@ -27,7 +27,8 @@
  *     the source (an HTML file can be one physical line).  See below for
  *     what makes a line.
  *   - PDF lines carry their 1-based page number (struct cj_text_line.page);
- *     other formats have page 0.  A page starts on a new line.
+ *     other formats have page 0.  A page starts on a new line; a page
+ *     without text has no line.
  *
  * ENCODING (plain text and HTML).  A UTF-8 BOM is stripped; UTF-16 with a
  * BOM is converted.  Then valid UTF-8 is taken as it is.  Otherwise HTML
@@ -38,7 +39,9 @@
  * 90% of the non-ASCII characters Han, CJK punctuation, full-width forms or
  * the other symbols of GB2312, no private-use characters).  Otherwise the
  * input is refused with CJ_ERR_ENCODING, naming the byte offset (0-based,
- * counted in the file as given) and line of the first invalid UTF-8 byte.
+ * counted in the file as given) of the first invalid UTF-8 byte and, when
+ * GB18030 decoding failed further on (a GB file with one bad byte), that
+ * offset too; d->line is the line of the later of the two.
  * Plain text containing a NUL byte is refused (binary, or UTF-16 without a
  * BOM).
  *
@@ -48,10 +51,13 @@
  * end the current line if it has text; <br> always ends a line (so
  * <br><br> gives an empty line); each <tr> is one line whose <td>/<th>
  * cells are separated by one TAB (an empty cell still counts, so columns
- * keep their positions; colspan is not expanded).  Inside a cell, line
- * breaks, block boundaries, nested tables and TABs become spaces.  White
- * space collapses as a browser shows it (one space, none at the start or
- * end of a line), except inside <pre>.  Entities are decoded: the common
+ * keep their positions; a row of empty cells is still a line; colspan is
+ * not expanded).  Inside a cell, line breaks, block boundaries, nested
+ * tables and TABs become spaces.  White space collapses as a browser shows
+ * it (one space, none at the start or end of a line), except inside <pre>;
+ * white space holding a source line break between two East Asian wide
+ * characters vanishes (CSS Text 3), so Chinese prose wrapped over source
+ * lines gets no stray spaces.  Entities are decoded: the common
  * named ones (&amp; &lt; &gt; &quot; &apos; &nbsp; &ensp; &emsp; &thinsp;
  * &middot; &mdash; &hellip; &times; &yen; &permil; ...; unknown names stay
  * as written), decimal and hex numeric (0, surrogates and values past
@@ -90,7 +96,7 @@
  *      U+FF05 (％) becomes '%', when the character just before or just
  *      after is a digit (after step 3).  Otherwise they are kept.
  *   5. Digit-group spaces are removed: "1 104.25" -> "1104.25".  Exactly:
- *      a run of 1-3 ASCII digits not preceded by a digit or '.', followed
+ *      a run of 1-3 ASCII digits not preceded by a digit, '.' or ',', followed
  *      by one or more groups of one space and exactly three digits (a group
  *      is not followed by another digit) loses those spaces.  Only a single
  *      space (after step 2) counts, never a TAB or two spaces; so

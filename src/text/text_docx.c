@@ -365,7 +365,7 @@ static uint64_t eocd_entries(const unsigned char *s, size_t len)
 		if (n == 0xFFFF && i >= 20 && rd32(s + i - 20) == 0x07064b50) {
 			uint64_t off = rd64(s + i - 20 + 8);
 
-			if (off <= len - 56 && len >= 56 && rd32(s + off) == 0x06064b50)
+			if (len >= 56 && off <= len - 56 && rd32(s + off) == 0x06064b50)
 				n = rd64(s + off + 32);
 		}
 		return n;

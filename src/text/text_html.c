@@ -48,6 +48,7 @@ struct html {
 	unsigned ntables;      /* tracked open tables */
 	unsigned lost_tables;  /* open tables past MAX_TABLES */
 	unsigned cells_open;   /* tracked tables with an open cell */
+	unsigned raw_absent;   /* bit i: no end tag of raw_drop_tags[i] after here */
 };
 
 struct tag {
@@ -79,6 +80,17 @@ static int in_list(const char *name, const char *const *list)
 		if (!strcmp(name, *list))
 			return 1;
 	return 0;
+}
+
+/* Index of name in list, -1 if absent. */
+static int list_index(const char *name, const char *const *list)
+{
+	int i;
+
+	for (i = 0; list[i]; i++)
+		if (!strcmp(name, list[i]))
+			return i;
+	return -1;
 }
 
 /* Does s[i..n) start with the lower-case word w, ignoring ASCII case? */
@@ -323,13 +335,18 @@ static const char *const head_tags[] = {"title", "meta", "link", "style", "scrip
 					"html", NULL};
 
 /*
- * Skip raw text up to (not past) "</name" followed by a tag end; 0 (and
- * h->i unchanged) when there is none.
+ * Skip the raw text of raw_drop_tags[which] up to (not past) its end tag
+ * "</name" followed by a tag end; 0 (and h->i unchanged) when there is
+ * none.  A failed search is remembered, so "<script/>" repeated without
+ * any end tag costs linear, not quadratic, time.
  */
-static int skip_raw(struct html *h, const char *name)
+static int skip_raw(struct html *h, unsigned which)
 {
+	const char *name = raw_drop_tags[which];
 	size_t i = h->i, len = strlen(name);
 
+	if (h->raw_absent & (1u << which))
+		return 0;
 	for (; i + 1 < h->n; i++) {
 		if (h->s[i] == '<' && h->s[i + 1] == '/' && at_ci(h->s, h->n, i + 2, name) &&
 		    (i + 2 + len == h->n || is_ws((unsigned char)h->s[i + 2 + len]) ||
@@ -338,6 +355,7 @@ static int skip_raw(struct html *h, const char *name)
 			return 1;
 		}
 	}
+	h->raw_absent |= 1u << which;
 	return 0;
 }
 
@@ -410,6 +428,7 @@ static int parse_tag(struct html *h, struct tag *tg)
 static void handle_tag(struct html *h, const struct tag *tg)
 {
 	const char *nm = tg->name;
+	int raw;
 
 	if (h->drop_depth) {
 		if (strcmp(nm, h->drop) || tg->selfclose)
@@ -432,13 +451,14 @@ static void handle_tag(struct html *h, const struct tag *tg)
 		h->in_head = 1;
 		return;
 	}
-	if (!tg->end && in_list(nm, raw_drop_tags)) {
+	raw = tg->end ? -1 : list_index(nm, raw_drop_tags);
+	if (raw >= 0) {
 		/*
 		 * Unclosed, the rest of the input is raw text (HTML's rule);
 		 * but "<script ... />" without any end tag is XHTML's empty
 		 * element, so nothing is dropped.
 		 */
-		if (!skip_raw(h, nm) && !tg->selfclose)
+		if (!skip_raw(h, (unsigned)raw) && !tg->selfclose)
 			h->i = h->n;
 		return;
 	}

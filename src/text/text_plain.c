@@ -201,11 +201,13 @@ enum cj_err cj_text_to_utf8(const char *data, size_t len, const char *charset,
 		if (r == CONV_OK || cj_buf_err(&b))
 			goto converted;
 		cj_buf_reset(&b);
-		if (r == CONV_BAD && !strcmp(from, "GB18030"))
+		if (r == CONV_BAD && !strcmp(from, "GB18030")) {
+			cj_buf_release(&b);
 			return cj_fail_at(d, CJ_ERR_ENCODING, name, line_of(data, gbad),
 					  "既不是有效的 UTF-8（字节偏移 %zu），也不能按声明的编码 %s "
 					  "解码（字节偏移 %zu）",
 					  bad, charset, gbad);
+		}
 	}
 	r = convert("GB18030", data, len, &b, &gbad);
 	if (cj_buf_err(&b))
@@ -213,6 +215,11 @@ enum cj_err cj_text_to_utf8(const char *data, size_t len, const char *charset,
 	if (r == CONV_OK && looks_chinese(cj_buf_str(&b), b.len))
 		goto converted;
 	cj_buf_release(&b);
+	if (r == CONV_BAD && gbad > bad) /* probably GB18030 with a bad byte: point there */
+		return cj_fail_at(d, CJ_ERR_ENCODING, name, line_of(data, gbad),
+				  "不是有效的 UTF-8 文本（字节偏移 %zu），按 GB18030 解码在字节偏移 "
+				  "%zu 处失败",
+				  bad, gbad);
 	return cj_fail_at(d, CJ_ERR_ENCODING, name, line_of(data, bad),
 			  "不是有效的 UTF-8 文本（字节偏移 %zu），也不像 GB18030/GBK 编码的中文",
 			  bad);
