@@ -113,6 +113,8 @@ static const struct cj_stated_row *find_stated(const struct cj_fund_spending *fs
 {
 	size_t i;
 
+	if (!fs)
+		return NULL;
 	for (i = 0; i < fs->stated.n; i++)
 		if (fs->stated.v[i].code.s && strcmp(fs->stated.v[i].code.s, code) == 0)
 			return &fs->stated.v[i];
@@ -152,18 +154,27 @@ static void finish_rate(struct cj_row *r)
 	r->rate = cj_calc_ratio(a, b);
 }
 
-static enum cj_err build_table(const struct cj_fund_spending *fs, const struct cj_codes *codes,
-			       int year, struct cj_ftable *t, struct cj_diag *d)
+/*
+ * Build a table from the 项 items of the given fund tables (one for T5,
+ * T8, T9; all four for the merged T3).  Items with the same code are
+ * merged into one 项 row; `fs` (may be NULL) supplies the stated 类/款
+ * rows.
+ */
+static enum cj_err build_table_of(const struct cj_fund_spending *const *src, size_t nsrc,
+				  const struct cj_fund_spending *fs, const struct cj_codes *codes,
+				  int year, struct cj_ftable *t, struct cj_diag *d)
 {
 	const struct cj_func_item **items = NULL;
 	struct cj_row *rows = NULL;
-	size_t i, n = fs->items.n, nrows = 0, cap;
+	size_t i, n = 0, nrows = 0, cap, s;
 	char cls[4] = "", kuan[6] = "";
 	struct cj_row *cur_cls = NULL, *cur_kuan = NULL;
 	int64_t *class_actual = NULL, *class_share = NULL;
 	size_t *class_ix = NULL, k;
 	enum cj_err e = CJ_OK;
 
+	for (s = 0; s < nsrc; s++)
+		n += src[s]->items.n;
 	memset(t, 0, sizeof(*t));
 	t->has_budget = 1;
 	t->empty = n == 0;
@@ -178,8 +189,11 @@ static enum cj_err build_table(const struct cj_fund_spending *fs, const struct c
 		e = cj_fail(d, CJ_ERR_NOMEM, "内存不足");
 		goto out;
 	}
-	for (i = 0; i < n; i++)
-		items[i] = &fs->items.v[i];
+	for (s = 0, i = 0; s < nsrc; s++) {
+		size_t j;
+		for (j = 0; j < src[s]->items.n; j++)
+			items[i++] = &src[s]->items.v[j];
+	}
 	qsort(items, n, sizeof(*items), cmp_item_code);
 
 	for (i = 0; i < n; i++) {
@@ -216,12 +230,16 @@ static enum cj_err build_table(const struct cj_fund_spending *fs, const struct c
 			if (!cur_kuan->name && cur_kuan->stated)
 				cur_kuan->name = cur_kuan->stated->name.s;
 		}
-		r = &rows[nrows++];
-		memcpy(r->code, code, 8);
-		r->level = 3;
-		r->has_budget = 1;
-		r->item = it;
-		r->name = row_name(codes, code, year, &it->name);
+		if (nrows && rows[nrows - 1].level == 3 && strcmp(rows[nrows - 1].code, code) == 0) {
+			r = &rows[nrows - 1]; /* the same 项 again (another fund): merge */
+		} else {
+			r = &rows[nrows++];
+			memcpy(r->code, code, 8);
+			r->level = 3;
+			r->has_budget = 1;
+			r->item = it;
+			r->name = row_name(codes, code, year, &it->name);
+		}
 		ov |= add_into(r, it);
 		ov |= add_into(cur_kuan, it);
 		ov |= add_into(cur_cls, it);
@@ -280,6 +298,12 @@ out:
 	cj_free(class_share);
 	cj_free(class_ix);
 	return e;
+}
+
+static enum cj_err build_table(const struct cj_fund_spending *fs, const struct cj_codes *codes,
+			       int year, struct cj_ftable *t, struct cj_diag *d)
+{
+	return build_table_of(&fs, 1, fs, codes, year, t, d);
 }
 
 /* ---------------------------------------------------------------- main */
@@ -640,6 +664,13 @@ enum cj_err cj_calc(const struct cj_accounts *a, const struct cj_codes *codes,
 	if (!e)
 		e = build_table(&a->statecap, codes, f->year, &f->cap, d);
 	if (!e)
+		e = build_table(&a->other, codes, f->year, &f->oth, d);
+	if (!e) {
+		const struct cj_fund_spending *all[4] = {&a->general, &a->govfund, &a->statecap,
+							 &a->other};
+		e = build_table_of(all, 4, NULL, codes, f->year, &f->all, d);
+	}
+	if (!e)
 		e = calc_fclass(f, &ov, d);
 	if (!e)
 		e = calc_projects(a, f, &ov, d);
@@ -668,6 +699,8 @@ void cj_figures_free(struct cj_figures *f)
 	cj_free(f->gen.rows);
 	cj_free(f->gov.rows);
 	cj_free(f->cap.rows);
+	cj_free(f->oth.rows);
+	cj_free(f->all.rows);
 	cj_free(f->proj);
 	cj_free(f->fclass);
 	cj_free(f);

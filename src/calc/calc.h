@@ -131,8 +131,9 @@ struct cj_figures {
 	struct cj_chg fiscal_income_chg;
 	struct cj_chg fiscal_spending_chg;
 
-	/* fund tables (T5, T8, T9) */
-	struct cj_ftable gen, gov, cap;
+	/* fund tables (T5, T8, T9), non-fiscal spending, and all funds merged (T1, T3) */
+	struct cj_ftable gen, gov, cap, oth;
+	struct cj_ftable all;                     /* gen + gov + cap + oth by code */
 	struct cj_chg gen_chg;                    /* 一般公共预算财政拨款支出 */
 	struct cj_ratio gen_of_total;             /* gen / 本年支出合计 */
 

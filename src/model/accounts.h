@@ -361,6 +361,12 @@ struct cj_indicator {
 	struct cj_text expected;  /* 预期指标值 as written */
 	struct cj_text actual;    /* 实际完成指标值 as written */
 	struct cj_rate weight;    /* 分值 override in points x100 (12.5 -> 1250), optional */
+	struct cj_text direction; /* 指标性质 as the form states it: ≥ / ≤ / = / 正向 /
+				   * 反向 / 定性; optional (else read from expected) */
+	struct cj_text unit;      /* 度量单位 as the form states it, optional */
+	struct cj_text outcome;   /* 定性指标完成程度 the unit chose: 达成 / 部分达成 /
+				   * 未达成 (DOMAIN.md 3.4), optional */
+	struct cj_rate score;     /* 得分 the unit gave, points x100, optional */
 	struct cj_text deviation; /* 偏差原因 */
 	struct cj_loc loc;
 };
@@ -468,6 +474,7 @@ struct cj_accounts {
 	struct cj_fund_spending general;   /* 一般公共预算财政拨款 */
 	struct cj_fund_spending govfund;   /* 政府性基金预算财政拨款 */
 	struct cj_fund_spending statecap;  /* 国有资本经营预算财政拨款 */
+	struct cj_fund_spending other;     /* 非财政拨款资金（事业收入、经营收入、其他收入等）安排的支出 */
 	struct cj_basic basic;
 	struct cj_sangong sangong;
 	struct cj_opcost opcost;

@@ -295,6 +295,13 @@ static const struct cj_field indicator_f[] = {
 	TEXT(struct cj_indicator, expected, "expected", "预期指标值（年度指标值）", "宣传《保密法》2次以上"),
 	TEXT(struct cj_indicator, actual, "actual", "实际完成指标值", "开展保密法宣传3次"),
 	RATE(struct cj_indicator, weight, "weight", "分值（可省略，按默认权重分配）", NULL),
+	TEXT(struct cj_indicator, direction, "direction",
+	     "指标性质：≥（正向）、≤（反向）、=（等于）或 定性（可省略，由预期指标值的文字判断）", "≥"),
+	TEXT(struct cj_indicator, unit, "unit", "度量单位（可省略，由指标值的文字判断）", "次"),
+	TEXT(struct cj_indicator, outcome, "outcome",
+	     "定性指标的完成程度：达成、部分达成 或 未达成（可省略，由实际完成值的文字判断）", NULL),
+	RATE(struct cj_indicator, score, "score",
+	     "自评得分（可省略，按评分规则计算；定性指标须在所选完成程度的分数区间内）", NULL),
 	TEXT(struct cj_indicator, deviation, "deviation", "偏差原因分析及改进措施", NULL),
 	END};
 
@@ -394,6 +401,9 @@ static const struct cj_field root_f[] = {
 	MAP(struct cj_accounts, general, "general_budget", fund_f, "一般公共预算财政拨款支出"),
 	MAP(struct cj_accounts, govfund, "gov_fund", fund_f, "政府性基金预算财政拨款收入支出"),
 	MAP(struct cj_accounts, statecap, "state_capital", fund_f, "国有资本经营预算财政拨款支出"),
+	MAP(struct cj_accounts, other, "other_funds", fund_f,
+	    "非财政拨款资金（事业收入、经营收入、其他收入、上级补助等）安排的支出，按功能分类到项（支出决算表用；"
+	    "全部支出都由财政拨款安排时省略）"),
 	MAP(struct cj_accounts, basic, "basic_spending", basic_f,
 	    "一般公共预算财政拨款基本支出（经济分类）"),
 	MAP(struct cj_accounts, sangong, "sangong", sangong_f, "“三公”经费"),

@@ -141,8 +141,8 @@ static void t1(struct cj_rp *rp)
 	const struct cj_figures *f = rp->f;
 	const struct cj_income_year *iy = &rp->a->income.year[CJ_CUR];
 	const struct cj_spending_year *sy = &rp->a->spending.year[CJ_CUR];
-	const struct cj_fclass *m = f->fclass;
-	size_t nm = f->nfclass, body, nrows, i, r;
+	const struct cj_ftable *all = &f->all;
+	size_t nm = all->nclass, body, nrows, i, r, c;
 	struct cj_table *t;
 
 	body = nm > CJ_INC_N ? nm : CJ_INC_N;
@@ -166,9 +166,14 @@ static void t1(struct cj_rp *rp)
 		numbered(t, 2 + i, 0, (int)i + 1, left[i]);
 		amt_cell(t, 2 + i, 2, f->inc_src[CJ_CUR][i]);
 	}
-	for (i = 0; i < nm; i++) {
-		numbered(t, 2 + i, 3, (int)i + 1, m[i].name ? m[i].name : m[i].code);
-		cj_table_amount(t, 2 + i, 5, m[i].total);
+	/* the 类 rows of all funds: T1's spending side covers all spending */
+	for (i = 0, c = 0; i < all->n; i++) {
+		const struct cj_row *row = &all->rows[i];
+		if (row->level != 1)
+			continue;
+		numbered(t, 2 + c, 3, (int)c + 1, row->name ? row->name : row->code);
+		cj_table_amount(t, 2 + c, 5, row->actual);
+		c++;
 	}
 	r = 2 + body;
 	bold_txt(t, r, 0, 1, "本年收入合计");
@@ -230,8 +235,8 @@ static void t3(struct cj_rp *rp)
 	static const char *const col[6] = {"本年支出合计", "基本支出", "项目支出", "上缴上级支出",
 					   "经营支出", "对附属单位补助支出"};
 	const struct cj_figures *f = rp->f;
-	const struct cj_ftable *ft[3] = {&f->gen, &f->gov, &f->cap};
-	size_t n = ft[0]->n + ft[1]->n + ft[2]->n, i, k, r = 3;
+	const struct cj_ftable *all = &f->all;
+	size_t n = all->n, i, r = 3;
 	struct cj_table *t = tnew(rp, "t3", "公开03表", "支出决算表", 3 + n, 8, 2);
 
 	if (!t)
@@ -245,14 +250,14 @@ static void t3(struct cj_rp *rp)
 	amt_cell(t, 2, 2, f->sp_total[CJ_CUR]);
 	for (i = 0; i < CJ_SP_N; i++)
 		amt_cell(t, 2, 3 + i, f->sp_kind[CJ_CUR][i]);
-	for (k = 0; k < 3; k++)
-		for (i = 0; i < ft[k]->n; i++, r++) {
-			const struct cj_row *row = &ft[k]->rows[i];
-			func_row(t, r, row);
-			cj_table_amount(t, r, 2, row->actual);
-			cj_table_amount(t, r, 3, row->basic);
-			cj_table_amount(t, r, 4, row->project);
-		}
+	/* rows by function over every source of funds (T3 covers all spending) */
+	for (i = 0; i < n; i++, r++) {
+		const struct cj_row *row = &all->rows[i];
+		func_row(t, r, row);
+		cj_table_amount(t, r, 2, row->actual);
+		cj_table_amount(t, r, 3, row->basic);
+		cj_table_amount(t, r, 4, row->project);
+	}
 	t->col_width[1] = 12;
 	attach(rp, t);
 }

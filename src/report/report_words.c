@@ -272,7 +272,8 @@ int cj_report_reasons_n(struct cj_buf *b, const struct cj_reasons *const *r, siz
 				cj_buf_printf(b, "%zu.", k);
 			cj_report_clause(b, x->text.s);
 			if (x->amount.set) {
-				cj_report_wan(b, x->amount.fen);
+				/* the text says 增加/减少; the amount is its size */
+				wan_abs(b, x->amount.fen);
 				cj_buf_puts(b, "万元");
 			}
 		}
