@@ -69,7 +69,10 @@ $(TESTBIN): $(TEST_OBJ) $(LIB)
 test: all
 	@CAIJUE=$(BIN) UNIT=$(TESTBIN) REPLAY_DIR=$(BUILD)/fuzz-replay sh tests/run.sh
 
+# The whole suite under ASan + UBSan (third-party leaks: tests/lsan.supp).
 asan:
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	$(MAKE) BUILD=build-asan OPT="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=address,undefined" test
 

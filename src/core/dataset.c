@@ -12,23 +12,20 @@
 #include "base/buf.h"
 #include "base/fsio.h"
 #include "calc/calc.h"
+#include "core/dataset_int.h"
 #include "in/yaml_read.h"
 #include "model/accounts.h"
 #include "model/codes.h"
 #include "model/schema_doc.h"
 #include "out/html.h"
 #include "out/md.h"
+#include "out/pdf.h"
 #include "out/svg.h"
 #include "out/xlsx.h"
 #include "report/doc.h"
 #include "report/report.h"
 #include "rules/rules.h"
 
-struct cj_dataset {
-	struct cj_accounts *a;
-	struct cj_codes *codes;
-	struct cj_figures *f;
-};
 
 const char *cj_version(void)
 {
@@ -217,6 +214,15 @@ static enum cj_err render_all(const struct cj_doc *doc, const char *dir, unsigne
 		if (e)
 			goto out_err;
 		e = add_output(o, dir, "report.md", &b, d);
+		if (e)
+			goto out;
+	}
+	if (formats & CJ_OUT_PDF) {
+		cj_buf_reset(&b);
+		e = cj_pdf_render(doc, &b);
+		if (e)
+			goto out_err;
+		e = add_output(o, dir, "report.pdf", &b, d);
 		if (e)
 			goto out;
 	}

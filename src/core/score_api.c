@@ -19,18 +19,8 @@
 #include "model/accounts.h"
 #include "perf/indicator.h"
 #include "perf/score.h"
+#include "core/dataset_int.h"
 
-/*
- * The facade's dataset (src/core/dataset.c).  MIRROR: it must stay
- * identical to the definition there until that file shares it through a
- * private header (src/core/dataset_int.h, requested); two definitions of
- * the same tag with the same members are compatible types (C11 6.2.7).
- */
-struct cj_dataset {
-	struct cj_accounts *a;
-	struct cj_codes *codes;
-	struct cj_figures *f;
-};
 
 struct cj_scores {
 	char *source;

@@ -725,3 +725,33 @@ int cj_codes_find_name(const struct cj_codes *c, enum cj_code_kind kind,
 		*to = row->to;
 	return 1;
 }
+
+/* ------------------------------------------------------------------------
+ * Iteration (the workbook's drop-down lists, src/out/template.c)
+ * ---------------------------------------------------------------------- */
+
+size_t cj_codes_count(const struct cj_codes *c)
+{
+	return c ? c->nrows : 0;
+}
+
+int cj_codes_row(const struct cj_codes *c, size_t i, enum cj_code_kind *kind,
+		 const char **code, const char **name, int *from, int *to)
+{
+	const struct code_row *row;
+
+	if (!c || i >= c->nrows)
+		return 0;
+	row = &c->rows[i];
+	if (kind)
+		*kind = row->kind;
+	if (code)
+		*code = row->code;
+	if (name)
+		*name = row->name;
+	if (from)
+		*from = row->from;
+	if (to)
+		*to = row->to;
+	return 1;
+}

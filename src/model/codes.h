@@ -56,4 +56,16 @@ int cj_codes_known_any_year(const struct cj_codes *c, enum cj_code_kind kind,
 int cj_codes_find_name(const struct cj_codes *c, enum cj_code_kind kind,
 		       const char *name, const char **code, int *from, int *to);
 
+/* Number of rows of the table (every code, every year range). */
+size_t cj_codes_count(const struct cj_codes *c);
+
+/*
+ * Row i (0 <= i < cj_codes_count), in table order: by kind (function
+ * first), then code, then first year, so the rows of one code are
+ * adjacent.  Any output pointer may be NULL; strings are borrowed, valid
+ * until cj_codes_free().  Returns 0 when i is out of range.
+ */
+int cj_codes_row(const struct cj_codes *c, size_t i, enum cj_code_kind *kind,
+		 const char **code, const char **name, int *from, int *to);
+
 #endif

@@ -493,6 +493,7 @@ static int parse(const char *text, struct cj_target *out, int keep_dir)
 		set_qual(out, "方向矛盾");
 		return 0;
 	}
+	out->dir_stated = keep_dir && dir != CJ_DIR_QUAL;
 	if (dir == CJ_DIR_QUAL || !keep_dir)
 		dir = CJ_DIR_EQ;
 
@@ -572,6 +573,47 @@ enum cj_level1 cj_indicator_level1_of_level2(const char *text)
 	return CJ_L1_UNKNOWN;
 }
 
+static const struct {
+	const char *stem;
+	enum cj_level1 level;
+} level2_fixed[] = {
+	{"数量", CJ_L1_OUTPUT},       {"质量", CJ_L1_OUTPUT},      {"时效", CJ_L1_OUTPUT},
+	{"成本", CJ_L1_OUTPUT},       {"经济效益", CJ_L1_EFFECT},  {"社会效益", CJ_L1_EFFECT},
+	{"生态效益", CJ_L1_EFFECT},   {"可持续影响", CJ_L1_EFFECT},
+	{"服务对象满意度", CJ_L1_SATISFACTION}, {"满意度", CJ_L1_SATISFACTION},
+};
+
+enum cj_level1 cj_indicator_level2_fixed(const char *text)
+{
+	struct cps cp;
+	size_t i;
+
+	if (!load_compact(text, &cp))
+		return CJ_L1_UNKNOWN;
+	if (cp.n > 2 && cp.c[cp.n - 2] == 0x6307 && cp.c[cp.n - 1] == 0x6807) /* 指标 */
+		cp.n -= 2;
+	for (i = 0; i < sizeof(level2_fixed) / sizeof(level2_fixed[0]); i++) {
+		size_t m = match(&cp, 0, level2_fixed[i].stem);
+		if (m && m == cp.n)
+			return level2_fixed[i].level;
+	}
+	return CJ_L1_UNKNOWN;
+}
+
+const char *cj_level2_names(enum cj_level1 l)
+{
+	switch (l) {
+	case CJ_L1_OUTPUT:
+		return "数量指标、质量指标、时效指标、成本指标";
+	case CJ_L1_EFFECT:
+		return "经济效益指标、社会效益指标、生态效益指标、可持续影响指标";
+	case CJ_L1_SATISFACTION:
+		return "服务对象满意度指标";
+	default:
+		return "";
+	}
+}
+
 const char *cj_level1_name(enum cj_level1 l)
 {
 	switch (l) {
@@ -616,6 +658,375 @@ int cj_indicator_units_agree(const struct cj_target *t, const struct cj_target *
 	*ft = ut->factor;
 	*fa = ua->factor;
 	return 1;
+}
+
+/* Both over the common denominator of their scales, in base units. */
+int cj_target_cmp(const struct cj_target *a, const struct cj_target *b, int *cmp)
+{
+	static const cj_i128 p10[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
+	int64_t fa, fb;
+	cj_i128 va, vb;
+	int sa, sb;
+
+	if (!cj_indicator_units_agree(a, b, &fa, &fb))
+		return 0;
+	sa = a->value.scale < 0 ? 0 : a->value.scale > 6 ? 6 : a->value.scale;
+	sb = b->value.scale < 0 ? 0 : b->value.scale > 6 ? 6 : b->value.scale;
+	va = (cj_i128)a->value.v * fa * p10[sb];
+	vb = (cj_i128)b->value.v * fb * p10[sa];
+	*cmp = va < vb ? -1 : va > vb ? 1 : 0;
+	return 1;
+}
+
+/* ======================================================= form columns */
+
+struct dir_word {
+	const char *w;
+	enum cj_dir dir;
+};
+
+static const struct dir_word dir_columns[] = {
+	{"≥", CJ_DIR_GE},   {">=", CJ_DIR_GE},   {">", CJ_DIR_GE},   {"≧", CJ_DIR_GE},
+	{"正向", CJ_DIR_GE}, {"大于等于", CJ_DIR_GE},
+	{"≤", CJ_DIR_LE},   {"<=", CJ_DIR_LE},   {"<", CJ_DIR_LE},   {"≦", CJ_DIR_LE},
+	{"反向", CJ_DIR_LE}, {"小于等于", CJ_DIR_LE},
+	{"=", CJ_DIR_EQ},   {"等于", CJ_DIR_EQ},
+	{"定性", CJ_DIR_QUAL},
+};
+
+int cj_indicator_parse_dir(const char *text, enum cj_dir *out)
+{
+	struct cps cp;
+	size_t i, m;
+
+	if (!load_compact(text, &cp) || !cp.n)
+		return 0;
+	/* "正向指标", "定性指标" */
+	if (cp.n > 2 && cp.c[cp.n - 2] == 0x6307 && cp.c[cp.n - 1] == 0x6807)
+		cp.n -= 2;
+	for (i = 0; i < sizeof(dir_columns) / sizeof(dir_columns[0]); i++) {
+		m = match(&cp, 0, dir_columns[i].w);
+		if (m && m == cp.n) {
+			*out = dir_columns[i].dir;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+size_t cj_indicator_norm_unit(const char *text, char *buf, size_t cap)
+{
+	size_t len, i = 0, adv, n = 0, k;
+	char enc[4];
+
+	if (!cap)
+		return 0;
+	buf[0] = '\0';
+	if (!text)
+		return 0;
+	len = strlen(text);
+	while (i < len) {
+		uint32_t c = cj_utf8_fold_cp(cj_utf8_decode(text + i, len - i, &adv));
+		i += adv;
+		if (is_space(c))
+			continue;
+		k = cj_utf8_encode(c, enc);
+		if (n + k >= cap) {
+			buf[0] = '\0';
+			return 0;
+		}
+		memcpy(buf + n, enc, k);
+		n += k;
+	}
+	buf[n] = '\0';
+	return n;
+}
+
+/* ================================================= quantities in prose */
+
+/* The folded code point at byte i. */
+static uint32_t cp_at(const char *s, size_t len, size_t i, size_t *adv)
+{
+	return cj_utf8_fold_cp(cj_utf8_decode(s + i, len - i, adv));
+}
+
+/* Bytes of s[i..] matching UTF-8 `w` code point by code point, or 0. */
+static size_t match_at(const char *s, size_t len, size_t i, const char *w)
+{
+	size_t wl = strlen(w), k = 0, j = i, a1, a2;
+
+	while (k < wl) {
+		uint32_t c, d;
+		if (j >= len)
+			return 0;
+		c = cp_at(s, len, j, &a1);
+		d = cj_utf8_decode(w + k, wl - k, &a2);
+		if (c != d)
+			return 0;
+		j += a1;
+		k += a2;
+	}
+	return j - i;
+}
+
+/* Start of the code point that ends at byte i (i > 0). */
+static size_t step_back(const char *s, size_t i)
+{
+	do
+		i--;
+	while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80);
+	return i;
+}
+
+/* A direction word or symbol ending exactly at byte e: its start, else e. */
+static size_t dir_before(const char *s, size_t len, size_t e, enum cj_dir *dir)
+{
+	size_t i, best = e, adv;
+
+	for (i = 0; i < sizeof(prefix_words) / sizeof(prefix_words[0]); i++) {
+		size_t wl = strlen(prefix_words[i].w);
+		if (wl <= e && e - wl < best && match_at(s, len, e - wl, prefix_words[i].w) == wl) {
+			best = e - wl;
+			*dir = prefix_words[i].dir;
+		}
+	}
+	if (best == e && e > 0) {
+		size_t b = step_back(s, e);
+		uint32_t c = cp_at(s, len, b, &adv);
+		if (c == '=' && b > 0) {
+			size_t b2 = step_back(s, b);
+			uint32_t c2 = cp_at(s, len, b2, &adv);
+			if (c2 == '>' || c2 == '<') {
+				*dir = c2 == '>' ? CJ_DIR_GE : CJ_DIR_LE;
+				return b2;
+			}
+		}
+		if (c == 0x2265 || c == 0x2267 || c == '>')
+			*dir = CJ_DIR_GE;
+		else if (c == 0x2264 || c == 0x2266 || c == '<')
+			*dir = CJ_DIR_LE;
+		else if (c == '=')
+			*dir = CJ_DIR_EQ;
+		else
+			return e;
+		best = b;
+	}
+	return best;
+}
+
+/*
+ * Read the number starting at byte i (a digit): digits, "1,000" groups, a
+ * decimal part.  *end receives the byte after it.  Returns 1 with *v set
+ * when cj_dec_parse accepts it.
+ */
+static int read_number(const char *s, size_t len, size_t i, size_t *end, struct cj_dec *v)
+{
+	char ascii[64];
+	size_t al = 0, j = i, adv, a2;
+	int overflow = 0, dot = 0;
+
+	while (j < len) {
+		uint32_t c = cp_at(s, len, j, &adv);
+		if (is_digit(c)) {
+			if (al < sizeof(ascii))
+				ascii[al++] = (char)c;
+			else
+				overflow = 1;
+			j += adv;
+			continue;
+		}
+		if (!dot && (c == ',' || c == '.') && j + adv < len) {
+			/* ',' needs exactly three digits after it; '.' at least one */
+			size_t k = j + adv, nd = 0;
+			while (k < len && nd < 4) {
+				uint32_t d = cp_at(s, len, k, &a2);
+				if (!is_digit(d))
+					break;
+				nd++;
+				k += a2;
+			}
+			if (c == ',' && nd == 3) {
+				j += adv;
+				continue;
+			}
+			if (c == '.' && nd >= 1) {
+				dot = 1;
+				if (al < sizeof(ascii))
+					ascii[al++] = '.';
+				j += adv;
+				continue;
+			}
+		}
+		break;
+	}
+	*end = j;
+	return !overflow && cj_dec_parse(ascii, al, v, NULL) == CJ_OK;
+}
+
+/* The longest unit at byte i: its index, or -1; *n receives its bytes. */
+static int unit_at_bytes(const char *s, size_t len, size_t i, size_t *n)
+{
+	size_t k, best_n = 0;
+	int best = -1;
+
+	for (k = 0; k < sizeof(units) / sizeof(units[0]); k++) {
+		size_t m = match_at(s, len, i, units[k].name);
+		if (m > best_n) {
+			best_n = m;
+			best = (int)k;
+		}
+	}
+	*n = best_n;
+	return best;
+}
+
+/* Skip white space, and quotes of the kind `quote` accepts, from byte i. */
+static size_t skip_fwd(const char *s, size_t len, size_t i, int (*quote)(uint32_t))
+{
+	size_t adv;
+
+	while (i < len) {
+		uint32_t c = cp_at(s, len, i, &adv);
+		if (!is_space(c) && !quote(c))
+			break;
+		i += adv;
+	}
+	return i;
+}
+
+static size_t skip_back(const char *s, size_t len, size_t lo, size_t i)
+{
+	size_t adv;
+
+	while (i > lo) {
+		size_t b = step_back(s, i);
+		uint32_t c = cp_at(s, len, b, &adv);
+		if (!is_space(c) && !is_open_quote(c))
+			break;
+		i = b;
+	}
+	return i;
+}
+
+/* Past a 《…》 title starting at byte i (its 《); i itself when unmatched. */
+static size_t skip_title(const char *s, size_t len, size_t i)
+{
+	size_t j, adv;
+	int depth = 0;
+
+	for (j = i; j < len; j += adv) {
+		uint32_t c = cj_utf8_decode(s + j, len - j, &adv);
+		if (c == 0x300A)
+			depth++;
+		else if (c == 0x300B && --depth == 0)
+			return j + adv;
+	}
+	return i;
+}
+
+size_t cj_indicator_quantities(const char *text, struct cj_quantity *out, size_t cap)
+{
+	size_t len, i = 0, n = 0, clause = 0, adv;
+	uint32_t prev = 0;
+
+	if (!text)
+		return 0;
+	len = strlen(text);
+	while (i < len) {
+		uint32_t c = cp_at(text, len, i, &adv);
+		size_t numend, k, un, end, s0, s1;
+		struct cj_dec v;
+		enum cj_dir dir = CJ_DIR_QUAL;
+		const struct word *sw = NULL;
+		int ui;
+
+		if (c == 0x300A) {
+			size_t j = skip_title(text, len, i);
+			if (j != i) {
+				i = j;
+				prev = 0x300B;
+				continue;
+			}
+		}
+		if (is_punct(c) || c == '\n' || c == '\r') {
+			clause = i + adv;
+			prev = c;
+			i += adv;
+			continue;
+		}
+		if (!is_digit(c) || is_digit(prev) || prev == '.' || prev == '-' || prev == 0x2212) {
+			prev = c;
+			i += adv;
+			continue;
+		}
+		if (!read_number(text, len, i, &numend, &v)) {
+			prev = '0';
+			i = numend > i ? numend : i + adv;
+			continue;
+		}
+		k = skip_fwd(text, len, numend, is_close_quote);
+		ui = unit_at_bytes(text, len, k, &un);
+		if (ui < 0) {
+			prev = '0';
+			i = numend;
+			continue;
+		}
+		end = k + un;
+		{
+			size_t after = skip_fwd(text, len, end, is_close_quote);
+			size_t m;
+			for (m = 0; m < sizeof(suffix_words) / sizeof(suffix_words[0]); m++) {
+				size_t ml = match_at(text, len, after, suffix_words[m].w);
+				if (ml) {
+					sw = &suffix_words[m];
+					end = after + ml;
+					break;
+				}
+			}
+		}
+		s1 = skip_back(text, len, clause, i);
+		s1 = dir_before(text, len, s1, &dir);
+		if (s1 < clause)
+			s1 = clause;
+		if (sw)
+			dir = sw->dir;
+		s1 = skip_back(text, len, clause, s1);
+		s0 = skip_fwd(text, len, clause, is_open_quote);
+		if (s0 > s1)
+			s0 = s1;
+		if (n < cap) {
+			struct cj_quantity *q = &out[n];
+			memset(q, 0, sizeof(*q));
+			q->q.dir = dir == CJ_DIR_QUAL ? CJ_DIR_EQ : dir;
+			q->q.dir_stated = dir != CJ_DIR_QUAL;
+			q->q.value = v;
+			snprintf(q->q.unit, sizeof(q->q.unit), "%s", units[ui].name);
+			q->q.parsed = 1;
+			q->off = s0;
+			q->len = end - s0;
+			q->subj_off = s0;
+			q->subj_len = s1 - s0;
+		}
+		n++;
+		prev = 0;
+		i = end;
+	}
+	return n;
+}
+
+size_t cj_indicator_common_tail(const char *a, size_t alen, const char *b, size_t blen)
+{
+	size_t i = alen, j = blen, n = 0, adv;
+
+	while (i > 0 && j > 0) {
+		size_t pi = step_back(a, i), pj = step_back(b, j);
+		if (cp_at(a, alen, pi, &adv) != cp_at(b, blen, pj, &adv))
+			break;
+		n++;
+		i = pi;
+		j = pj;
+	}
+	return n;
 }
 
 /* ============================================================== explain */

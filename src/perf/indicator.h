@@ -61,6 +61,8 @@ struct cj_target {
 	struct cj_dec value;  /* as written: "0.4" -> {4, 1} */
 	char unit[16];        /* "%", "万元", "次", "事故" ...; "" when none */
 	int parsed;           /* 1: dir/value/unit hold a quantity */
+	unsigned char dir_stated; /* the text states the direction (a symbol or
+				   * a word); 0 for a bare value read as = */
 	const char *text;     /* borrowed: the text as given; NULL when absent */
 	const char *note;     /* static; why it is qualitative, NULL when parsed */
 };
@@ -107,6 +109,19 @@ enum cj_level1 cj_indicator_level1(const char *text);
  */
 enum cj_level1 cj_indicator_level1_of_level2(const char *text);
 
+/*
+ * Whether a 二级指标 text is one of the fixed ones (DOMAIN.md 3.2): 数量 /
+ * 质量 / 时效 / 成本指标 (产出), 经济效益 / 社会效益 / 生态效益 / 可持续影响指标
+ * (效益), 服务对象满意度指标 or 满意度指标 (满意度).  White space and
+ * full-width forms are ignored and the final 指标 may be left out ("社会效益").
+ * Returns the 一级指标 it belongs to, CJ_L1_UNKNOWN when it is none of them
+ * (e.g. "效益指标" used as a 二级指标) or NULL.
+ */
+enum cj_level1 cj_indicator_level2_fixed(const char *text);
+
+/* The fixed 二级指标 of a 一级指标, "数量指标、质量指标、时效指标、成本指标"; static. */
+const char *cj_level2_names(enum cj_level1 l);
+
 /* "产出指标" / "效益指标" / "满意度指标" / "未识别"; static. */
 const char *cj_level1_name(enum cj_level1 l);
 
@@ -137,5 +152,61 @@ size_t cj_target_format(const struct cj_target *t, char *buf, size_t cap);
  */
 enum cj_err cj_indicator_explain(const struct cj_target *t, const struct cj_target *a,
 				 struct cj_buf *out);
+
+/*
+ * Read a 指标性质 column (DOMAIN.md 3.8, S31): ≥ / >= / > / 正向 → GE;
+ * ≤ / <= / < / 反向 → LE; = / 等于 → EQ; 定性 → QUAL.  Full-width forms
+ * and white space are ignored, and a trailing 指标 is allowed ("正向指标").
+ * Returns 1 and sets *out when recognised; 0 (nothing set) otherwise,
+ * including NULL and "".
+ */
+int cj_indicator_parse_dir(const char *text, enum cj_dir *out);
+
+/*
+ * A 度量单位 column normalised for comparison with a parsed unit: full-width
+ * forms folded, white space dropped ("％" -> "%").  Returns the length
+ * written to buf; 0 when the text is NULL, blank or does not fit in cap
+ * (cap = sizeof(struct cj_target.unit) is the useful size).
+ */
+size_t cj_indicator_norm_unit(const char *text, char *buf, size_t cap);
+
+/*
+ * Compare two parsed quantities whose units agree (cj_indicator_units_agree):
+ * *cmp = -1, 0 or 1 as a is less than, equal to or greater than b, after
+ * converting both to their family's base unit.  Returns 0 (cmp untouched)
+ * when either is not parsed or the units disagree.
+ */
+int cj_target_cmp(const struct cj_target *a, const struct cj_target *b, int *cmp);
+
+/* ----------------------------------------------------- quantities in prose */
+
+/*
+ * A quantity stated in running text: a number directly followed by a known
+ * unit ("开展保密法宣传2次" -> 2 次), with its subject, the words before the
+ * number back to the previous punctuation ("开展保密法宣传").  Offsets are
+ * bytes into the text; `q` has parsed = 1, text = NULL, and dir GE / LE
+ * when a direction symbol or word goes with the number (then it states a
+ * target rather than an outcome), else EQ.
+ */
+struct cj_quantity {
+	struct cj_target q;
+	size_t off, len;           /* the subject, number, unit and direction word */
+	size_t subj_off, subj_len; /* the subject; subj_len may be 0 */
+};
+
+/*
+ * Find the quantities of a text, in order.  Numbers inside 《》 titles,
+ * numbers without a known unit ("2020年", "1-7月"), negative numbers and
+ * Chinese numerals are not quantities (nothing is guessed).  The first
+ * `cap` are stored in out; returns how many there are (may exceed cap).
+ * NULL -> 0.  No allocation; any length of text.
+ */
+size_t cj_indicator_quantities(const char *text, struct cj_quantity *out, size_t cap);
+
+/*
+ * How many code points two strings share at their ends (full-width forms
+ * folded): ("开展保密法宣传", "保密法宣传") -> 5.  Lengths in bytes.
+ */
+size_t cj_indicator_common_tail(const char *a, size_t alen, const char *b, size_t blen);
 
 #endif

@@ -244,6 +244,35 @@ int cj_score_qual_in_band(enum cj_qual q, int64_t score_c, int64_t weight_c)
 	}
 }
 
+int cj_score_qual_parse(const char *text, enum cj_qual *out)
+{
+	char t[64];
+	size_t len, i = 0, n = 0, adv, k;
+
+	if (!text)
+		return 0;
+	/* the first code points, folded, without white space */
+	len = strlen(text);
+	while (i < len && n + 4 < sizeof(t)) {
+		uint32_t c = cj_utf8_fold_cp(cj_utf8_decode(text + i, len - i, &adv));
+		i += adv;
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x3000)
+			continue;
+		k = cj_utf8_encode(c, t + n);
+		n += k;
+	}
+	t[n] = '\0';
+	if (strncmp(t, "部分达成", strlen("部分达成")) == 0)
+		*out = CJ_QUAL_PARTIAL;
+	else if (strncmp(t, "未达成", strlen("未达成")) == 0)
+		*out = CJ_QUAL_UNMET;
+	else if (strncmp(t, "达成", strlen("达成")) == 0)
+		*out = CJ_QUAL_MET;
+	else
+		return 0;
+	return 1;
+}
+
 const char *cj_score_qual_name(enum cj_qual q)
 {
 	switch (q) {
@@ -325,6 +354,7 @@ static void add_dev(struct ctx *c, enum cj_dev_kind kind, size_t index, const ch
 	nv[c->s->ndev].reason = reason;
 	nv[c->s->ndev].field = field;
 	nv[c->s->ndev].loc = loc;
+	nv[c->s->ndev].inferred = 0;
 	c->s->ndev++;
 	c->s->dev = nv;
 }
@@ -473,6 +503,150 @@ static void weights(struct ctx *c, const struct cj_project *p)
 		cj_buf_puts(&c->notes, "部分指标分值取自数据集（weight），其余按级均分\n");
 }
 
+/* ------------------------------------------------------ form columns */
+
+static const char *pname(const struct cj_project *p)
+{
+	return p->name.s ? p->name.s : "";
+}
+
+static const char *iname(const struct cj_indicator *ind)
+{
+	return ind->name.s ? ind->name.s : "";
+}
+
+/* The 度量单位 column against one parsed text. */
+static void unit_column(struct ctx *c, const struct cj_project *p, size_t i,
+			struct cj_target *t, const char *u, const char *which)
+{
+	struct cj_ind_score *is = &c->s->ind[i];
+	struct cj_target col;
+	int64_t f1, f2;
+
+	if (!t->parsed)
+		return;
+	if (!t->unit[0]) {
+		snprintf(t->unit, sizeof(t->unit), "%s", u);
+		return;
+	}
+	memset(&col, 0, sizeof(col));
+	col.parsed = 1;
+	snprintf(col.unit, sizeof(col.unit), "%s", u);
+	if (cj_indicator_units_agree(t, &col, &f1, &f2))
+		return;
+	is->unit_conflict = 1;
+	warn(c, "项目「%s」指标「%s」的度量单位「%s」与%s所写单位「%s」不一致", pname(p),
+	     iname(&p->indicators.v[i]), u, which, t->unit);
+}
+
+/* Apply the form's own columns (指标性质, 度量单位, 完成程度, 得分); score.h. */
+static void apply_columns(struct ctx *c, const struct cj_project *p, size_t i)
+{
+	struct cj_ind_score *is = &c->s->ind[i];
+	const struct cj_indicator *ind = &p->indicators.v[i];
+	enum cj_dir d;
+	enum cj_qual q;
+	char u[sizeof(is->target.unit)];
+
+	if (has_text(&ind->direction)) {
+		if (!cj_indicator_parse_dir(ind->direction.s, &d)) {
+			is->dir_invalid = 1;
+			warn(c, "项目「%s」指标「%s」的指标性质「%s」无法识别（应为 ≥、≤、= 或 定性），不采用",
+			     pname(p), iname(ind), ind->direction.s);
+		} else if (d == CJ_DIR_QUAL) {
+			is->dir_given = 1;
+			if (is->target.parsed) {
+				is->target.parsed = 0;
+				is->target.dir = CJ_DIR_QUAL;
+				is->target.dir_stated = 0;
+				is->target.note = "指标性质为定性";
+			}
+		} else if (is->target.parsed) {
+			is->dir_given = 1;
+			if (is->target.dir_stated && is->target.dir != d) {
+				is->dir_conflict = 1;
+				warn(c, "项目「%s」指标「%s」的指标性质「%s」与预期指标值「%s」所写方向不一致，按指标性质计分",
+				     pname(p), iname(ind), ind->direction.s,
+				     ind->expected.s ? ind->expected.s : "");
+			}
+			is->target.dir = d;
+		}
+	}
+	if (cj_indicator_norm_unit(ind->unit.s, u, sizeof(u))) {
+		unit_column(c, p, i, &is->target, u, "预期指标值");
+		unit_column(c, p, i, &is->actual, u, "实际完成值");
+	}
+	if (has_text(&ind->outcome)) {
+		if (cj_score_qual_parse(ind->outcome.s, &q)) {
+			is->outcome_given = 1;
+			is->outcome = q;
+		} else {
+			is->outcome_invalid = 1;
+			warn(c, "项目「%s」指标「%s」的完成程度「%s」无法识别（应为 达成、部分达成 或 未达成），不采用",
+			     pname(p), iname(ind), ind->outcome.s);
+		}
+	}
+	if (ind->score.set) {
+		is->score_given = 1;
+		is->given_score_c = ind->score.bp;
+	}
+}
+
+static const char *const band_text[] = {"[80%, 100%]", "[60%, 80%)", "[0, 60%)"};
+
+/*
+ * A given score for a quantitatively scored indicator: it must agree with
+ * the formula within 0.01 point.
+ */
+static void given_quant(struct ctx *c, const struct cj_project *p, size_t i, struct cj_buf *ex)
+{
+	struct cj_ind_score *is = &c->s->ind[i];
+	int64_t g = is->given_score_c, diff = g - is->score_c;
+	char b1[32], b2[32];
+
+	if (!is->score_given)
+		return;
+	pts(g, b1, sizeof(b1));
+	pts(is->score_c, b2, sizeof(b2));
+	if (diff >= -1 && diff <= 1 && g >= 0 && g <= is->weight_c) {
+		cj_buf_printf(ex, "；填报得分 %s 与计算相符", b1);
+		return;
+	}
+	is->score_conflict = 1;
+	cj_buf_printf(ex, "；填报得分 %s 与按规则计算的 %s 不符，采用 %s", b1, b2, b2);
+	warn(c, "项目「%s」指标「%s」填报得分 %s，按评分规则应为 %s", pname(p),
+	     iname(&p->indicators.v[i]), b1, b2);
+}
+
+/*
+ * A given score for a qualitatively scored indicator: it must lie in the
+ * band of its outcome (DOMAIN.md 3.4).
+ */
+static void given_qual(struct ctx *c, const struct cj_project *p, size_t i, struct cj_buf *ex)
+{
+	struct cj_ind_score *is = &c->s->ind[i];
+	int64_t g = is->given_score_c;
+	char b1[32], b2[32], b3[32];
+
+	if (!is->score_given)
+		return;
+	pts(g, b1, sizeof(b1));
+	pts(is->weight_c, b3, sizeof(b3));
+	if (cj_score_qual_in_band(is->outcome, g, is->weight_c)) {
+		is->score_c = g;
+		cj_buf_printf(ex, "；采用填报得分 %s（在「%s」档，分值 %s 的 %s 内）", b1,
+			      cj_score_qual_name(is->outcome), b3, band_text[is->outcome]);
+		return;
+	}
+	is->score_conflict = 1;
+	pts(is->score_c, b2, sizeof(b2));
+	cj_buf_printf(ex, "；填报得分 %s 不在「%s」档（分值 %s 的 %s）内，采用 %s", b1,
+		      cj_score_qual_name(is->outcome), b3, band_text[is->outcome], b2);
+	warn(c, "项目「%s」指标「%s」填报得分 %s，不在「%s」档的分数区间（分值 %s 的 %s）内",
+	     pname(p), iname(&p->indicators.v[i]), b1, cj_score_qual_name(is->outcome), b3,
+	     band_text[is->outcome]);
+}
+
 /* Score indicator i: read, compare, explain. */
 static void score_indicator(struct ctx *c, const struct cj_project *p, size_t i)
 {
@@ -489,6 +663,10 @@ static void score_indicator(struct ctx *c, const struct cj_project *p, size_t i)
 	if (is->level_from_level2)
 		cj_buf_printf(&ex, "一级指标按二级指标「%s」归入%s；", ind->level2.s,
 			      cj_level1_name(is->level));
+	if (is->dir_given && is->target.parsed)
+		cj_buf_printf(&ex, "方向取自指标性质「%s」；", ind->direction.s);
+	if (has_text(&ind->direction) && !is->dir_invalid && !is->dir_given)
+		cj_buf_printf(&ex, "指标性质为「%s」，但预期指标值未读出数量；", ind->direction.s);
 	if (is->target.parsed && is->actual.parsed) {
 		int64_t ft, fa;
 		if (!cj_indicator_units_agree(&is->target, &is->actual, &ft, &fa)) {
@@ -502,6 +680,9 @@ static void score_indicator(struct ctx *c, const struct cj_project *p, size_t i)
 			     is->actual.unit[0] ? is->actual.unit : "无");
 		} else if (cj_score_quant(&is->target, &is->actual, is->weight_c,
 					  s->reverse_method, &is->score_c, &is->met, &ex)) {
+			if (is->outcome_given)
+				cj_buf_puts(&ex, "（定量指标按公式计分，不采用填报的完成程度）");
+			given_quant(c, p, i, &ex);
 			goto done;
 		}
 	} else if (is->target.parsed) {
@@ -511,12 +692,14 @@ static void score_indicator(struct ctx *c, const struct cj_project *p, size_t i)
 	}
 
 	is->qualitative = 1;
-	is->outcome = cj_score_qual_derive(is->actual.text, &marker);
+	if (!is->outcome_given)
+		is->outcome = cj_score_qual_derive(is->actual.text, &marker);
 	is->score_c = cj_score_qual(is->outcome, is->weight_c);
-	is->met = is->outcome == CJ_QUAL_MET;
 	snprintf(pct, sizeof(pct), "%s",
 		 is->outcome == CJ_QUAL_MET ? "100%" : is->outcome == CJ_QUAL_PARTIAL ? "70%" : "40%");
-	if (is->outcome == CJ_QUAL_MET)
+	if (is->outcome_given)
+		cj_buf_printf(&ex, "定性：完成程度取自数据集「%s」", cj_score_qual_name(is->outcome));
+	else if (is->outcome == CJ_QUAL_MET)
 		cj_buf_puts(&ex, "定性：实际完成值已填写且未见否定词，判为达成");
 	else if (is->outcome == CJ_QUAL_PARTIAL)
 		cj_buf_printf(&ex, "定性：实际完成值含「%s」，判为部分达成（需人工确认）", marker);
@@ -524,6 +707,8 @@ static void score_indicator(struct ctx *c, const struct cj_project *p, size_t i)
 		cj_buf_puts(&ex, "定性：未填写实际完成值，判为未达成");
 	cj_buf_printf(&ex, "，得分 = %s × %s = %s", pct, pts(is->weight_c, b1, sizeof(b1)),
 		      pts(is->score_c, b2, sizeof(b2)));
+	given_qual(c, p, i, &ex);
+	is->met = is->outcome == CJ_QUAL_MET;
 done:
 	if (cj_buf_err(&ex)) {
 		c->err = cj_buf_err(&ex);
@@ -593,6 +778,7 @@ enum cj_err cj_score_project(const struct cj_project *p, const struct cj_proj_fi
 		}
 		cj_indicator_parse_target(ind->expected.s, &is->target);
 		cj_indicator_parse_actual(ind->actual.s, &is->actual);
+		apply_columns(&c, p, i);
 		nlev[is->level]++;
 	}
 	level_points(&c, nlev);
@@ -619,10 +805,15 @@ enum cj_err cj_score_project(const struct cj_project *p, const struct cj_proj_fi
 	}
 	for (i = 0; i < s.nind; i++) {
 		const struct cj_indicator *ind = &p->indicators.v[i];
-		if (!s.ind[i].met)
-			add_dev(&c, CJ_DEV_INDICATOR, i,
-				has_text(&ind->deviation) ? ind->deviation.s : NULL, "deviation",
-				&ind->loc);
+		const struct cj_ind_score *is = &s.ind[i];
+		if (is->met)
+			continue;
+		add_dev(&c, CJ_DEV_INDICATOR, i, has_text(&ind->deviation) ? ind->deviation.s : NULL,
+			"deviation", &ind->loc);
+		if (!c.err)
+			s.dev[s.ndev - 1].inferred =
+				is->qualitative ? !is->outcome_given
+						: !(is->target.dir_stated || is->dir_given);
 	}
 	cj_buf_printf(&c.notes, "总分 %s，等级 %s", pts(s.total_c, b, sizeof(b)), s.grade);
 	if (!c.err && cj_buf_err(&c.notes))

@@ -35,13 +35,26 @@
  *    when it is absent - and scored at a fixed point of its band: 达成 100%,
  *    部分达成 70%, 未达成 40% of W.  A user-given score is checked against
  *    its band with cj_score_qual_in_band().
+ *  - 3.8 form columns, when the dataset gives them: 指标性质 (direction)
+ *    sets the direction of a quantitative target (and wins over the
+ *    text's own word, which is then flagged dir_conflict); 定性 scores the
+ *    indicator by outcome.  度量单位 (unit) gives a bare number its unit
+ *    and is flagged unit_conflict against a different unit read from a
+ *    text.  完成程度 (outcome) replaces the derived outcome of a
+ *    qualitative indicator.  得分 (score) is used for a qualitative
+ *    indicator when it lies in its outcome's band; outside the band, or
+ *    for a quantitative indicator more than 0.01 away from the formula,
+ *    it is flagged score_conflict and our score is kept.
  *  - 3.7 grades: 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 < 60.
  *  - 3.5 / 3.8 deviations: every indicator not met (target not reached, or
  *    an outcome other than 达成; this is the comparison, so 94.99% against
  *    ≥ 95% is not met even though W × 94.99 / 95 may round up to W) and an
  *    execution rate below 90% are listed with their 偏差原因 (borrowed;
  *    NULL when the dataset has none) so a check rule can report the
- *    missing ones.
+ *    missing ones.  A deviation is `inferred` when "not met" rests on a
+ *    reading the unit did not state: a target without a direction word
+ *    (read as =) and no 指标性质, or a qualitative outcome derived from
+ *    the actual text rather than given.
  */
 #ifndef CJ_PERF_SCORE_H
 #define CJ_PERF_SCORE_H
@@ -101,6 +114,14 @@ int64_t cj_score_qual(enum cj_qual q, int64_t weight_c);
  */
 int cj_score_qual_in_band(enum cj_qual q, int64_t score_c, int64_t weight_c);
 
+/*
+ * Read a 完成程度 column: 达成 / 部分达成 / 未达成, also in the long forms of
+ * DOMAIN.md 3.4 (达成年度指标, 部分达成年度指标并具有一定效果, 未达成年度指标且
+ * 效果较差).  White space and full-width forms are ignored.  Returns 1 and
+ * sets *out when recognised, 0 otherwise (NULL, "", anything else).
+ */
+int cj_score_qual_parse(const char *text, enum cj_qual *out);
+
 /* "达成" / "部分达成" / "未达成"; static. */
 const char *cj_score_qual_name(enum cj_qual q);
 
@@ -123,6 +144,15 @@ struct cj_ind_score {
 	int met;                 /* target reached (quantitative) or 达成
 				  * (qualitative); not met -> a deviation */
 	int unit_mismatch;       /* both parsed, units disagree */
+	unsigned char dir_given;      /* direction from the 指标性质 column */
+	unsigned char dir_conflict;   /* the column contradicts the text's direction */
+	unsigned char dir_invalid;    /* the column could not be read */
+	unsigned char unit_conflict;  /* the 度量单位 column contradicts a text's unit */
+	unsigned char outcome_given;  /* outcome from the 完成程度 column */
+	unsigned char outcome_invalid;/* the column could not be read */
+	unsigned char score_given;    /* the dataset gives a 得分 */
+	unsigned char score_conflict; /* ... which the rules do not allow */
+	int64_t given_score_c;        /* that 得分, when score_given */
 	char *explain;           /* owned: how it was read and scored */
 };
 
@@ -140,6 +170,7 @@ struct cj_deviation {
 				   * "deviation" (of indicator `index`) or
 				   * "report.low_rate_reason" */
 	const struct cj_loc *loc; /* borrowed: the indicator's or project's */
+	unsigned char inferred;   /* "not met" rests on our reading (see above) */
 };
 
 struct cj_proj_score {

@@ -167,8 +167,8 @@ static const struct cj_rule catalogue[] = {
 	{"DEPT-RATE", E, "绩效", "部门整体支出绩效评价所写预算完成率与决算数、预算数相符",
 	 "DOMAIN.md 3.9、6", cj_rules_dept_rate},
 
-	{"PERF-LEVELS", E, "绩效", "每个项目都设有产出指标和效益指标", "DOMAIN.md 3.2",
-	 cj_rules_perf_levels},
+	{"PERF-LEVELS", W, "绩效", "每个项目都设有产出指标和效益指标，一级指标均可识别",
+	 "DOMAIN.md 3.2、3.3", cj_rules_perf_levels},
 	{"PERF-LEVEL2", W, "绩效", "二级指标与一级指标不匹配（如效益指标下的数量指标）", "DOMAIN.md 3.2",
 	 cj_rules_perf_level2},
 	{"PERF-DEVIATION-REASON", E, "绩效",
@@ -176,10 +176,12 @@ static const struct cj_rule catalogue[] = {
 	 cj_rules_perf_deviation_reason},
 	{"PERF-TEXT-TABLE", E, "绩效", "评价报告文字中的数字与绩效指标表一致（如宣传次数）",
 	 "DOMAIN.md 5.10", cj_rules_perf_text_table},
-	{"PERF-UNIT", W, "绩效", "指标的预期值与实际值计量单位一致", "DOMAIN.md 3.4",
-	 cj_rules_perf_unit},
-	{"PERF-WEIGHTS", W, "绩效", "指标分值与预算执行率分值合计为100分", "DOMAIN.md 3.3",
-	 cj_rules_perf_weights},
+	{"PERF-UNIT", W, "绩效",
+	 "指标的预期值与实际值计量单位一致；度量单位、指标性质、完成程度可识别且与指标值一致",
+	 "DOMAIN.md 3.4、3.8", cj_rules_perf_unit},
+	{"PERF-WEIGHTS", W, "绩效",
+	 "指标分值与预算执行率分值合计为100分；填报的得分符合评分规则（定性指标在完成程度的分数区间内）",
+	 "DOMAIN.md 3.3、3.4", cj_rules_perf_weights},
 
 	/* 数据 */
 	{"YEAR-RANGE", E, "数据", "决算年度应在2000至2100之间", "DOMAIN.md 10", cj_rules_year_range},

@@ -484,7 +484,8 @@ static int upper_kebab(const char *s)
 
 TEST(rules_catalogue_shape)
 {
-	static const char *const cats[] = {"合计", "勾稽", "说明", "编码", "三公", "绩效", "数据"};
+	static const char *const cats[] = {"合计", "勾稽", "说明", "编码", "三公", "绩效", "数据",
+					   "文本"};
 	const struct cj_rule *r, *q;
 	size_t n = 0, k;
 
@@ -996,6 +997,81 @@ RULE_CASE(proj_le_project, "PROJ-LE-PROJECT", "28.00", "≤27.00")
 RULE_CASE(dept_rate, "DEPT-RATE", "97.00%", "97.78%")
 {
 	P(&a->perf.dept.stated_rate, 9700, 2);
+}
+
+/*
+ * 绩效 indicators (rules_perf.c): the fixture's project has none; each case
+ * adds the ones it needs.  Level and texts as the seed writes them.
+ */
+static struct cj_indicator *perf_ind(struct cj_accounts *a, const char *l1, const char *l2,
+				     const char *expected, const char *actual)
+{
+	struct cj_indicator *x = PUSH(a->perf.projects.v[0].indicators);
+
+	T(&x->level1, l1);
+	T(&x->level2, l2);
+	T(&x->name, expected);
+	T(&x->expected, expected);
+	T(&x->actual, actual);
+	return x;
+}
+
+RULE_CASE(perf_levels, "PERF-LEVELS", "产出指标", "产出指标、效益指标")
+{
+	perf_ind(a, "项目完成指标", "质量指标", "网络畅通", "网络畅通");
+	perf_ind(a, "项目完成指标", "质量指标", "完成涉密文件传输", "涉密文件传输正常");
+}
+
+RULE_CASE(perf_levels_unknown, "PERF-LEVELS", "其他指标", NULL)
+{
+	perf_ind(a, "产出指标", "数量指标", "宣传2次以上", "宣传3次");
+	perf_ind(a, "效益指标", "社会效益指标", "提高保密意识", "提高了保密意识");
+	perf_ind(a, "其他指标", "其他", "按时完成", "按时完成");
+}
+
+RULE_CASE(perf_level2, "PERF-LEVEL2", "数量指标",
+	  "经济效益指标、社会效益指标、生态效益指标、可持续影响指标")
+{
+	perf_ind(a, "产出指标", "质量指标", "保障视频会议召开", "保障了视频会议召开");
+	perf_ind(a, "效益指标", "数量指标", "完成会议系统建设", "会议系统1套、显示和音响设备1套");
+}
+
+RULE_CASE(perf_deviation_reason, "PERF-DEVIATION-REASON", "86.67%", "≥90.00%")
+{
+	struct cj_project *p = &a->perf.projects.v[0];
+
+	W(&p->exec_fiscal, 2600);
+	W(&p->exec_total, 2600);
+	P(&p->stated_rate, 8667, 2);
+	P(&p->stated_table_rate, 8670, 1);
+}
+
+RULE_CASE(perf_deviation_reason_indicator, "PERF-DEVIATION-REASON", "1次", "≥2次")
+{
+	perf_ind(a, "产出指标", "数量指标", "宣传《保密法》2次以上", "开展保密法宣传1次");
+	perf_ind(a, "效益指标", "社会效益指标", "提高保密意识", "提高了保密意识");
+}
+
+RULE_CASE(perf_text_table, "PERF-TEXT-TABLE", "2次", "3次")
+{
+	struct cj_project *p = &a->perf.projects.v[0];
+
+	perf_ind(a, "产出指标", "数量指标", "宣传《保密法》2次以上", "开展保密法宣传3次");
+	perf_ind(a, "效益指标", "社会效益指标", "提高保密意识", "提高了保密意识");
+	T(&p->goal_actual, "开展保密法宣传2次，开展保密工作检查");
+}
+
+RULE_CASE(perf_unit, "PERF-UNIT", "3个", "次")
+{
+	perf_ind(a, "产出指标", "数量指标", "开展检查2次以上", "开展检查3个");
+	perf_ind(a, "效益指标", "社会效益指标", "提高保密意识", "提高了保密意识");
+}
+
+RULE_CASE(perf_weights, "PERF-WEIGHTS", "90.00", "100.00")
+{
+	P(&perf_ind(a, "产出指标", "数量指标", "宣传2次以上", "宣传3次")->weight, 6000, 0);
+	P(&perf_ind(a, "效益指标", "社会效益指标", "提高保密意识", "提高了保密意识")->weight, 2000,
+	  0);
 }
 
 /* ------------------------------------------------------------ 数据 */

@@ -1,0 +1,414 @@
+/*
+ * checks_share.c - shares of a total (AUD-SHARE), shares that are really
+ * another ratio (AUD-MISLABELED-PCT), and the shares of one structure
+ * adding up to 100% (AUD-SHARE-SUM).
+ *
+ * AUD-SHARE: "X…A万元，占P%" where A / T (T the structure's total, the
+ * total named by 占T的, or the amount the list's head names) is outside
+ * P's rounding interval.  Before reporting, the mislabel test tries the
+ * other ratios the figures in scope allow (cj_aud_mislabel):
+ *   - the completion rate A / B, B the budget of A's subject, written
+ *     (预算数) or derived from a completion rate stated elsewhere for the
+ *     same amount ("公务用车…2.07万元，完成预算34.5%" gives B = 6.00);
+ *   - last year as the base: A / L or D / L, L = A − D from a change of
+ *     the same subject;
+ *   - the share of another total of the document.
+ * When one of them equals P, P is mislabelled (the finding says which
+ * ratio it is); otherwise P is simply wrong.
+ *
+ * AUD-SHARE-SUM: only for a structure believed complete for another reason
+ * than its shares (its amounts add up to its total, a part named 其他, a
+ * known complete set, or 包括/合计), every part with a share and none of
+ * them mislabelled.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "audit.h"
+
+/* ================================================================ links */
+
+/* The nearest plain amount (or count) before fig k in its ；-segment. */
+static uint32_t part_before(const struct aud_doc *doc, uint32_t k)
+{
+	const struct aud_fig *p = &doc->figs[k];
+	const struct aud_para *para = &doc->paras[p->para];
+	uint32_t j;
+
+	for (j = k; j-- > para->fig0;) {
+		const struct aud_fig *a = &doc->figs[j];
+		if (a->seg != p->seg)
+			return AUD_NONE;
+		if ((a->flags ^ p->flags) & AUD_F_PAREN)
+			continue;
+		if ((a->kind == AUD_AMOUNT && (a->role == AUD_R_AMOUNT || a->role == AUD_R_ACTUAL)) ||
+		    a->kind == AUD_COUNT)
+			return (a->flags & AUD_F_APPROX) ? AUD_NONE : j;
+		if (a->kind == AUD_PCT)
+			return AUD_NONE;
+	}
+	return AUD_NONE;
+}
+
+static struct cj_ival value_of(const struct aud_fig *f)
+{
+	return f->kind == AUD_AMOUNT ? cj_aud_ival_wan(f) : cj_aud_ival(f);
+}
+
+static int comparable(const struct aud_fig *a, const struct aud_fig *b)
+{
+	if (a->kind != b->kind)
+		return 0;
+	return a->kind != AUD_COUNT || a->measure == b->measure;
+}
+
+static int contains_zero(struct cj_ival x)
+{
+	return x.lo.n <= 0 && x.hi.n >= 0;
+}
+
+/* Text of an interval's midpoint at `scale` decimals, with a '%' when pct. */
+static void mid_text(struct cj_ival x, int scale, char *buf, size_t cap)
+{
+	cj_aud_ival_text(x, scale, buf, cap);
+}
+
+static void mid_pct(struct cj_ival x, int scale, char *buf, size_t cap)
+{
+	size_t n = cj_aud_ival_text(x, scale, buf, cap);
+
+	if (n + 1 < cap) {
+		buf[n] = '%';
+		buf[n + 1] = '\0';
+	}
+}
+
+/* =============================================================== mislabel */
+
+/* A/B*100 overlaps P?  B may not contain zero. */
+static int ratio_is(struct cj_ival a, struct cj_ival b, struct cj_ival p, struct cj_ival *r)
+{
+	if (contains_zero(b))
+		return 0;
+	if (cj_ival_ratio(a, b, 100, r) != CJ_OK)
+		return 0;
+	return cj_ival_overlaps(*r, p);
+}
+
+/* Subject of fig f, or "" */
+static const char *subj(const struct aud_doc *doc, uint32_t f)
+{
+	return f == AUD_NONE ? "" : aud_subj(doc, &doc->figs[f]);
+}
+
+static int same_subject(const struct aud_doc *doc, uint32_t a, uint32_t b)
+{
+	const struct aud_fig *fa = &doc->figs[a], *fb = &doc->figs[b];
+
+	if ((fa->flags | fb->flags) & AUD_F_GENERIC)
+		return 0;
+	return cj_aud_subject_compat(aud_subj(doc, fa), fa->subj_len, aud_subj(doc, fb),
+				     fb->subj_len);
+}
+
+/* The budget of `part`'s subject: written, or derived from a completion rate. */
+static int budget_of(struct aud_doc *doc, uint32_t part, struct cj_ival *b, char *btxt,
+		     size_t cap)
+{
+	const struct aud_fig *a = &doc->figs[part];
+	size_t k;
+
+	if (a->flags & AUD_F_GENERIC)
+		return 0;
+	for (k = 0; k < doc->nfig; k++) {
+		const struct aud_fig *f = &doc->figs[k];
+		if (f->kind == AUD_AMOUNT && f->role == AUD_R_BUDGET && f->year == a->year &&
+		    cj_aud_definite(f) && same_subject(doc, part, (uint32_t)k)) {
+			*b = value_of(f);
+			cj_aud_num_text(f, btxt, cap);
+			return 1;
+		}
+	}
+	for (k = 0; k < doc->nfig; k++) {
+		const struct aud_fig *f = &doc->figs[k];
+		uint32_t act;
+		struct cj_ival av, pv;
+		if (f->kind != AUD_PCT || f->role != AUD_R_COMPLETION || !cj_aud_definite(f) ||
+		    k == part)
+			continue;
+		act = cj_aud_completion_actual(doc, (uint32_t)k);
+		if (act == AUD_NONE || act == part || !same_subject(doc, part, act))
+			continue;
+		av = value_of(&doc->figs[act]);
+		if (!cj_ival_overlaps(av, value_of(a)))
+			continue;
+		pv = cj_aud_ival(f);
+		if (contains_zero(pv) || cj_ival_ratio(av, pv, 100, b) != CJ_OK)
+			continue;
+		mid_text(*b, 2, btxt, cap);
+		return 1;
+	}
+	return 0;
+}
+
+int cj_aud_mislabel(struct aud_doc *doc, uint32_t pct, uint32_t part, uint32_t total,
+		    struct cj_buf *why)
+{
+	const struct aud_fig *p = &doc->figs[pct];
+	struct cj_ival pv = cj_aud_ival(p), av, r, b;
+	char at[48], bt[48], pt[48];
+	size_t k;
+
+	if (part == AUD_NONE)
+		return 0;
+	av = value_of(&doc->figs[part]);
+	cj_aud_num_text(&doc->figs[part], at, sizeof(at));
+	cj_aud_fig_text(doc, p, 0, pt, sizeof(pt));
+	/* 1. the completion rate of the part */
+	if (p->role != AUD_R_COMPLETION && budget_of(doc, part, &b, bt, sizeof(bt)) &&
+	    ratio_is(av, b, pv, &r)) {
+		cj_buf_printf(why, "此处“%s”等于预算完成率（%s/%s），", pt, at, bt);
+		return 1;
+	}
+	/* 2. last year as the base: a change of the part's subject, or of the total's */
+	for (k = 0; k < doc->nfig; k++) {
+		const struct aud_fig *d = &doc->figs[k];
+		uint32_t base;
+		struct cj_ival l, dv, bv;
+		char lt[48], dt[48];
+		if (d->kind != AUD_AMOUNT || d->role != AUD_R_CHANGE || !cj_aud_definite(d))
+			continue;
+		base = cj_aud_change_base(doc, (uint32_t)k);
+		if (base == AUD_NONE)
+			continue;
+		bv = value_of(&doc->figs[base]);
+		dv = value_of(d);
+		l = d->dir > 0 ? cj_ival_sub(bv, dv) : cj_ival_add(bv, dv);
+		mid_text(l, 2, lt, sizeof(lt));
+		cj_aud_num_text(d, dt, sizeof(dt));
+		if (p->role != AUD_R_RATE && cj_ival_overlaps(bv, av) &&
+		    (base == part || same_subject(doc, part, base))) {
+			if (ratio_is(av, l, pv, &r)) {
+				cj_buf_printf(why, "此处“%s”等于本年数与上年数之比（%s/%s），", pt, at, lt);
+				return 1;
+			}
+			if (ratio_is(dv, l, pv, &r)) {
+				cj_buf_printf(why, "此处“%s”等于较上年的增减率（%s/%s），", pt, dt, lt);
+				return 1;
+			}
+		}
+		if (p->role == AUD_R_SHARE && total != AUD_NONE &&
+		    cj_ival_overlaps(bv, value_of(&doc->figs[total])) &&
+		    (base == total || same_subject(doc, total, base)) && ratio_is(av, l, pv, &r)) {
+			cj_buf_printf(why, "此处“%s”等于占上年%s（%s）的比重（%s/%s），", pt,
+				      subj(doc, total), lt, at, lt);
+			return 1;
+		}
+	}
+	/* 3. the share of another total: a structure's, or one of the report's totals */
+	if (p->role == AUD_R_SHARE) {
+		for (k = 0; k < doc->nfig; k++) {
+			const struct aud_fig *t = &doc->figs[k];
+			struct cj_ival tv;
+			char tt[48];
+			if (k == total || k == part || !comparable(t, &doc->figs[part]) ||
+			    !cj_aud_definite(t) || (t->flags & (AUD_F_TABLE | AUD_F_LASTYEAR)))
+				continue;
+			if (!(t->flags & AUD_F_TOTAL) &&
+			    !(t->kind == AUD_AMOUNT && (t->role == AUD_R_AMOUNT || t->role == AUD_R_ACTUAL) &&
+			      cj_aud_subject_canonical(aud_subj(doc, t), t->subj_len)))
+				continue;
+			tv = value_of(t);
+			if (total != AUD_NONE && cj_ival_overlaps(tv, value_of(&doc->figs[total])))
+				continue;
+			if (cj_ival_overlaps(tv, av))
+				continue;
+			if (ratio_is(av, tv, pv, &r)) {
+				cj_aud_num_text(t, tt, sizeof(tt));
+				cj_buf_printf(why, "此处“%s”等于占%s（%s）的比重（%s/%s），", pt,
+					      subj(doc, (uint32_t)k)[0] ? subj(doc, (uint32_t)k) : "另一合计",
+					      tt, at, tt);
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
+/* ================================================================ shares */
+
+static void check_one(struct aud_doc *doc, uint32_t part, uint32_t share, uint32_t total,
+		      const char *total_name)
+{
+	const struct aud_fig *a = &doc->figs[part], *p = &doc->figs[share], *t = &doc->figs[total];
+	struct cj_ival av, tv, pv, r;
+	char at[48], tt[48], pt[48], exp[48], why_s[512];
+	struct cj_buf why;
+	int scale = p->val.scale;
+
+	if (!cj_aud_definite(a) || !cj_aud_definite(p) || !cj_aud_definite(t) ||
+	    !comparable(a, t) || (p->flags & AUD_F_FLAGGED))
+		return;
+	av = value_of(a);
+	tv = value_of(t);
+	pv = cj_aud_ival(p);
+	if (contains_zero(tv))
+		return;
+	if (cj_ival_ratio(av, tv, 100, &r) != CJ_OK)
+		return;
+	if (cj_ival_overlaps(r, pv)) {
+		cj_aud_tie(doc, part);
+		cj_aud_tie(doc, total);
+		cj_aud_checked(doc, share);
+		return;
+	}
+	cj_aud_num_text(a, at, sizeof(at));
+	cj_aud_num_text(t, tt, sizeof(tt));
+	cj_aud_fig_text(doc, p, 0, pt, sizeof(pt));
+	cj_buf_init(&why, 1024);
+	if (cj_aud_mislabel(doc, share, part, total, &why)) {
+		mid_pct(r, scale < 2 ? 2 : scale, exp, sizeof(exp));
+		snprintf(why_s, sizeof(why_s), "%s", cj_buf_str(&why));
+		doc->figs[share].flags |= AUD_F_MISLABEL;
+		cj_aud_report(doc, "AUD-MISLABELED-PCT", share, pt, exp,
+			      "%s不是%s占%s的比重；按金额，比重应为%s（%s/%s）", why_s, subj(doc, part),
+			      total_name, exp, at, tt);
+	} else {
+		mid_pct(r, scale, exp, sizeof(exp));
+		cj_aud_report(doc, "AUD-SHARE", share, pt, exp,
+			      "%s占%s的比重应为%s（%s/%s），写的是%s", subj(doc, part), total_name,
+			      exp, at, tt, pt);
+	}
+	cj_aud_tie(doc, part);
+	cj_aud_tie(doc, total);
+	cj_buf_release(&why);
+}
+
+/* The total of a structure: written, or named by its head ("…决算中"). */
+static uint32_t struct_total(struct aud_doc *doc, const struct aud_struct *st)
+{
+	uint32_t t;
+	int year;
+
+	if (st->total != AUD_NONE)
+		return st->total;
+	if (st->head == AUD_NONE || !st->nparts)
+		return AUD_NONE;
+	year = doc->figs[doc->parts[st->part0].fig].year;
+	t = cj_aud_lookup(doc, cj_buf_str(&doc->subj) + st->head, st->head_len, year);
+	if (t == AUD_NONE || !comparable(&doc->figs[t], &doc->figs[doc->parts[st->part0].fig]))
+		return AUD_NONE;
+	return t;
+}
+
+static const char *total_label(const struct aud_doc *doc, const struct aud_struct *st,
+			       uint32_t t)
+{
+	const char *s = subj(doc, t);
+
+	if ((!s[0] || (doc->figs[t].flags & AUD_F_GENERIC)) && st->head != AUD_NONE)
+		return cj_buf_str(&doc->subj) + st->head;
+	return s[0] ? s : "合计";
+}
+
+/* Sum of the parts' intervals; 1 when it overlaps the total. */
+static int amounts_add_up(const struct aud_doc *doc, const struct aud_struct *st, uint32_t t)
+{
+	struct cj_ival sum;
+	uint32_t i;
+
+	if (t == AUD_NONE)
+		return 0;
+	sum = value_of(&doc->figs[doc->parts[st->part0].fig]);
+	for (i = 1; i < st->nparts; i++)
+		sum = cj_ival_add(sum, value_of(&doc->figs[doc->parts[st->part0 + i].fig]));
+	return cj_ival_overlaps(sum, value_of(&doc->figs[t]));
+}
+
+static void share_sum(struct aud_doc *doc, const struct aud_struct *st, uint32_t t)
+{
+	struct cj_ival sum, hundred;
+	struct cj_dec h = {100, 0};
+	uint32_t i, first = AUD_NONE;
+	int scale = 0;
+	char st_s[48], ex_s[48];
+
+	if (st->nparts < 2)
+		return;
+	if (!(st->evidence & (AUD_E_OTHER | AUD_E_CANON | AUD_E_PHRASE)) &&
+	    !amounts_add_up(doc, st, t))
+		return;
+	for (i = 0; i < st->nparts; i++) {
+		const struct aud_part *pp = &doc->parts[st->part0 + i];
+		const struct aud_fig *s;
+		if (pp->share == AUD_NONE)
+			return;
+		s = &doc->figs[pp->share];
+		if (!cj_aud_definite(s))
+			return;
+		if (s->flags & AUD_F_MISLABEL) {
+			/* a mislabelled percentage is not a share at all */
+			return;
+		}
+		if (s->val.scale > scale)
+			scale = s->val.scale;
+		if (first == AUD_NONE)
+			first = pp->share;
+		sum = i ? cj_ival_add(sum, cj_aud_ival(s)) : cj_aud_ival(s);
+	}
+	hundred = cj_ival_exact(h);
+	if (cj_ival_overlaps(sum, hundred)) {
+		for (i = 0; i < st->nparts; i++)
+			cj_aud_tie(doc, doc->parts[st->part0 + i].share);
+		return;
+	}
+	/* the point sum of the shares as written */
+	{
+		struct cj_ival pt = cj_ival_exact(doc->figs[doc->parts[st->part0].share].val);
+		for (i = 1; i < st->nparts; i++)
+			pt = cj_ival_add(pt, cj_ival_exact(doc->figs[doc->parts[st->part0 + i].share].val));
+		if (scale < 2)
+			scale = 2;
+		mid_pct(pt, scale, st_s, sizeof(st_s));
+	}
+	snprintf(ex_s, sizeof(ex_s), "100.00%%");
+	cj_aud_report_near(doc, "AUD-SHARE-SUM", first, st_s, ex_s,
+			   "%s各项占比之和为%s，应为100%%", t != AUD_NONE ? total_label(doc, st, t) : "同一结构",
+			   st_s);
+}
+
+void cj_aud_check_shares(struct aud_doc *doc)
+{
+	size_t k;
+
+	/* shares inside structures */
+	for (k = 0; k < doc->nstruct && !doc->err; k++) {
+		const struct aud_struct *st = &doc->structs[k];
+		uint32_t t = struct_total(doc, st), i;
+		if (t != AUD_NONE) {
+			for (i = 0; i < st->nparts; i++) {
+				const struct aud_part *pp = &doc->parts[st->part0 + i];
+				if (pp->share != AUD_NONE)
+					check_one(doc, pp->fig, pp->share, t, total_label(doc, st, t));
+			}
+		}
+		share_sum(doc, st, t);
+	}
+	/* shares of a named total: "占政府采购支出总额的0%" */
+	for (k = 0; k < doc->nfig && !doc->err; k++) {
+		const struct aud_fig *p = &doc->figs[k];
+		const char *name;
+		uint32_t part, t;
+		if (p->kind != AUD_PCT || p->role != AUD_R_SHARE || !p->name_len ||
+		    (p->flags & AUD_F_TABLE))
+			continue;
+		name = aud_subj(doc, p) + p->subj_len + 1;
+		part = part_before(doc, (uint32_t)k);
+		if (part == AUD_NONE)
+			continue;
+		t = cj_aud_lookup(doc, name, p->name_len, doc->figs[part].year);
+		if (t == AUD_NONE || t == part)
+			continue;
+		check_one(doc, part, (uint32_t)k, t, name);
+	}
+}

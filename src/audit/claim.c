@@ -1,0 +1,664 @@
+/*
+ * claim.c - what each figure claims: its role (an amount, a change, a
+ * rate of change, a share, a completion rate, a budget, a count), the
+ * direction of a change, the year it is of, and its subject, read from
+ * the words just before it in its clause.
+ *
+ *   "与2019年相比，财政拨款收入增加514.27万元，增长87.31%"
+ *       514.27  CHANGE +1  subject 财政拨款收入
+ *       87.31%  RATE   +1  (tied to the change by structure.c / checks)
+ *   "社会保障和就业（类）支出40.57万元，占5.19%"
+ *       40.57   AMOUNT     subject 社会保障和就业支出
+ *       5.19%   SHARE      (of the structure's total)
+ *   "授予中小企业合同金额0万元，占政府采购支出总额的0%"
+ *       0%      SHARE      named total 政府采购支出总额
+ *   "项目全年预算数57.55万元，执行数为55.6万元，完成预算的99.73%"
+ *       57.55 BUDGET, 55.6 ACTUAL, 99.73% COMPLETION
+ *   "开展保密法宣传3次"  3 COUNT subject 保密法宣传|
+ *
+ * Clause, ；-segment and sentence starts are computed in one forward pass;
+ * text inside parentheses is its own clause, and a figure outside them
+ * does not see their punctuation.  A figure whose words make it a bound or
+ * an estimate (约, 近, 超过, 不足, 控制在, 以上 ...) is marked approximate
+ * and takes part in no check.
+ *
+ * It does not link figures to each other (structure.c and the checks do).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "../base/alloc.h"
+#include "audit.h"
+
+#define MAX_DEPTH 16
+
+/* ------------------------------------------------------------ word lists */
+
+static const char *const approx_before[] = {
+	"约", "近", "超过", "不足", "不到", "逾", "控制在", "不超过", "不低于", "低于", "高于",
+	"大于", "小于", "至少", "最多", "≥", "≤", ">", "<", "＞", "＜", "≈", "不少于",
+	"多于", "少于", "接近", "将近", "大约", "不高于", "预计", "力争", "确保"};
+
+static const char *const fill_tail[] = {"了", "为", "是", "达到", "达", "仅", "只", "共计",
+					"累计", "：", ":", " ", "共", "分别"};
+
+static const char *const budget_words[] = {"年初预算数", "调整预算数", "全年预算数", "预算数",
+					   "年初预算", "调整预算", "全年预算", "预算金额",
+					   "预算安排", "安排预算", "预算"};
+
+static const char *const actual_words[] = {"决算数", "执行数", "支出决算", "决算", "实际支出",
+					   "实际执行数", "全年执行数"};
+
+static const char *const completion_words[] = {
+	"完成年初预算", "完成调整预算", "完成全年预算", "完成预算", "为年初预算", "为调整预算",
+	"为全年预算",   "为预算",       "预算执行率",   "预算完成率", "执行率",   "完成率",
+	"执行进度",     "支出进度"};
+
+static const struct {
+	const char *w;
+	int dir;
+} rate_words[] = {
+	{"增长率", 1}, {"增幅", 1},    {"增速", 1},   {"增长", 1},   {"增加", 1},
+	{"上升", 1},   {"提高", 1},    {"上涨", 1},   {"下降率", -1}, {"降幅", -1},
+	{"减幅", -1},  {"下降", -1},   {"减少", -1},  {"降低", -1},   {"回落", -1},
+	{"缩减", -1},  {"压缩", -1},   {"节约", -1},
+};
+
+static const struct {
+	const char *w;
+	int dir;
+} change_verbs[] = {
+	{"增加", 1},  {"增长", 1},  {"上升", 1},  {"增支", 1},  {"增收", 1},
+	{"减少", -1}, {"下降", -1}, {"降低", -1}, {"节约", -1}, {"节省", -1},
+	{"缩减", -1}, {"减支", -1}, {"减收", -1}, {"压减", -1},
+};
+
+static const char *const count_verbs[] = {"开展", "组织", "召开", "举办", "进行", "先后",
+					  "累计", "共计", "全年", "安排", "选取", "共", "完成",
+					  "形成"};
+
+/* ------------------------------------------------------------- helpers */
+
+/* Strip trailing words of `list` (and spaces) from s[a..b). */
+static size_t strip_tail(const char *s, size_t a, size_t b, const char *const *list,
+			 size_t n)
+{
+	size_t k, m;
+	int again = 1;
+
+	while (again && b > a) {
+		again = 0;
+		for (k = 0; k < n; k++) {
+			m = cj_aud_ends(s + a, b - a, list[k]);
+			if (m) {
+				b -= m;
+				again = 1;
+				break;
+			}
+		}
+	}
+	return b;
+}
+
+/* Does s[a..b) end with one of list?  Returns its length. */
+static size_t ends_any(const char *s, size_t a, size_t b, const char *const *list, size_t n)
+{
+	size_t k, m;
+
+	for (k = 0; k < n; k++)
+		if ((m = cj_aud_ends(s + a, b - a, list[k])))
+			return m;
+	return 0;
+}
+
+/* Store the normalised subject of s[a..b) in doc->subj; sets off/len. */
+static void store_subject(struct aud_doc *doc, const char *s, size_t a, size_t b,
+			  uint32_t *off, uint16_t *len)
+{
+	size_t before = doc->subj.len;
+
+	*off = (uint32_t)before;
+	if (b > a)
+		cj_aud_subject_norm(s + a, b - a, &doc->subj);
+	*len = (uint16_t)(doc->subj.len - before);
+	cj_buf_putc(&doc->subj, '\0');
+	if (cj_buf_err(&doc->subj) && !doc->err)
+		doc->err = cj_buf_err(&doc->subj);
+}
+
+/* Is the subject text s[a..b) empty once normalised (only years, comparatives, numbering)? */
+static int empty_subject(struct aud_doc *doc, const char *s, size_t a, size_t b)
+{
+	size_t before = doc->subj.len, n;
+
+	if (b <= a)
+		return 1;
+	cj_aud_subject_norm(s + a, b - a, &doc->subj);
+	n = doc->subj.len - before;
+	doc->subj.len = before;
+	if (doc->subj.ptr)
+		doc->subj.ptr[before] = '\0';
+	return n == 0;
+}
+
+/* Was the text before s[i] a comparative (比/较/与 directly before a year)? */
+static int comparative_before(const char *s, size_t i)
+{
+	return cj_aud_ends(s, i, "比") || cj_aud_ends(s, i, "较") || cj_aud_ends(s, i, "与") ||
+	       cj_aud_ends(s, i, "和") || cj_aud_ends(s, i, "同");
+}
+
+/* Last occurrence of "占" in s[a..b) that is the verb (not 占有/占用/占地). */
+static size_t find_zhan(const char *s, size_t a, size_t b, size_t *at)
+{
+	size_t i = a, found = 0, adv;
+
+	while (i < b) {
+		if (cj_aud_at(s, b, i, "占") && !cj_aud_at(s, b, i + 3, "有") &&
+		    !cj_aud_at(s, b, i + 3, "用") && !cj_aud_at(s, b, i + 3, "地") &&
+		    !cj_aud_at(s, b, i + 3, "据") && !cj_aud_at(s, b, i + 3, "领")) {
+			*at = i;
+			found = 1;
+		}
+		cj_aud_cp(s, b, i, &adv);
+		i += adv;
+	}
+	return found;
+}
+
+/* ---------------------------------------------------------------- roles */
+
+static void pct_role(struct aud_doc *doc, const char *s, struct aud_fig *f, size_t a, size_t b)
+{
+	size_t t, t2, z, m, k, ne;
+
+	t = strip_tail(s, a, b, fill_tail, sizeof(fill_tail) / sizeof(fill_tail[0]));
+	if (find_zhan(s, a, t, &z)) {
+		static const char *const name_tail[] = {"的比重", "的比例", "比重", "比例", "的",
+							"比", "之"};
+		static const char *const budget_names[] = {"预算", "年初预算", "调整预算",
+							   "全年预算", "预算数"};
+		ne = strip_tail(s, z + 3, t, name_tail, sizeof(name_tail) / sizeof(name_tail[0]));
+		for (k = 0; k < sizeof(budget_names) / sizeof(budget_names[0]); k++)
+			if (ne - (z + 3) == strlen(budget_names[k]) &&
+			    memcmp(s + z + 3, budget_names[k], ne - z - 3) == 0)
+				break;
+		if (k < sizeof(budget_names) / sizeof(budget_names[0])) {
+			f->role = AUD_R_COMPLETION;
+			store_subject(doc, s, a, z, &f->subj, &f->subj_len);
+			return;
+		}
+		f->role = AUD_R_SHARE;
+		store_subject(doc, s, a, z, &f->subj, &f->subj_len);
+		if (ne > z + 3) {
+			uint32_t noff;
+			store_subject(doc, s, z + 3, ne, &noff, &f->name_len);
+		}
+		return;
+	}
+	t2 = strip_tail(s, a, t, (const char *const[]){"的"}, 1);
+	if ((m = ends_any(s, a, t2, completion_words,
+			  sizeof(completion_words) / sizeof(completion_words[0])))) {
+		f->role = AUD_R_COMPLETION;
+		store_subject(doc, s, a, t2 - m, &f->subj, &f->subj_len);
+		return;
+	}
+	for (k = 0; k < sizeof(rate_words) / sizeof(rate_words[0]); k++)
+		if ((m = cj_aud_ends(s + a, t2 - a, rate_words[k].w))) {
+			f->role = AUD_R_RATE;
+			f->dir = (int8_t)rate_words[k].dir;
+			store_subject(doc, s, a, t2 - m, &f->subj, &f->subj_len);
+			return;
+		}
+	f->role = AUD_R_PCT;
+	store_subject(doc, s, a, t, &f->subj, &f->subj_len);
+}
+
+static void amount_role(struct aud_doc *doc, const char *s, struct aud_fig *f, size_t a,
+			size_t b)
+{
+	size_t t, m, k, v = 0, vlen = 0, i, adv;
+	int vdir = 0;
+
+	t = strip_tail(s, a, b, fill_tail, sizeof(fill_tail) / sizeof(fill_tail[0]));
+	if ((m = ends_any(s, a, t, budget_words, sizeof(budget_words) / sizeof(budget_words[0]))) &&
+	    !cj_aud_ends(s + a, t - a - m, "完成")) {
+		f->role = AUD_R_BUDGET;
+		store_subject(doc, s, a, t - m, &f->subj, &f->subj_len);
+		return;
+	}
+	/* the last change verb in the clause */
+	for (i = a; i < t; i += adv) {
+		for (k = 0; k < sizeof(change_verbs) / sizeof(change_verbs[0]); k++) {
+			size_t n = cj_aud_at(s, t, i, change_verbs[k].w);
+			if (n) {
+				v = i;
+				vlen = n;
+				vdir = change_verbs[k].dir;
+				break;
+			}
+		}
+		cj_aud_cp(s, t, i, &adv);
+	}
+	if (vlen) {
+		if (v + vlen == t) {
+			f->role = AUD_R_CHANGE;
+			f->dir = (int8_t)vdir;
+			store_subject(doc, s, a, v, &f->subj, &f->subj_len);
+			return;
+		}
+		if (empty_subject(doc, s, a, v)) {
+			f->role = AUD_R_CHANGE;
+			f->dir = (int8_t)vdir;
+			store_subject(doc, s, v + vlen, t, &f->subj, &f->subj_len);
+			return;
+		}
+	}
+	if ((m = ends_any(s, a, t, actual_words, sizeof(actual_words) / sizeof(actual_words[0])))) {
+		f->role = AUD_R_ACTUAL;
+		store_subject(doc, s, a, t, &f->subj, &f->subj_len);
+		return;
+	}
+	f->role = AUD_R_AMOUNT;
+	store_subject(doc, s, a, t, &f->subj, &f->subj_len);
+}
+
+static void count_role(struct aud_doc *doc, const char *s, size_t len, struct aud_fig *f,
+		       size_t a, size_t b)
+{
+	size_t t, k, m, e, nhan = 0, adv, before;
+	int again = 1;
+
+	f->role = AUD_R_COUNT;
+	t = strip_tail(s, a, b, fill_tail, sizeof(fill_tail) / sizeof(fill_tail[0]));
+	while (again && a < t) {
+		again = 0;
+		while (a < t && (s[a] == ' ' || s[a] == '*')) {
+			a++;
+			again = 1;
+		}
+		for (k = 0; k < sizeof(count_verbs) / sizeof(count_verbs[0]); k++)
+			if ((m = cj_aud_at(s, t, a, count_verbs[k]))) {
+				a += m;
+				again = 1;
+				break;
+			}
+	}
+	before = doc->subj.len;
+	f->subj = (uint32_t)before;
+	if (t > a)
+		cj_aud_subject_norm(s + a, t - a, &doc->subj);
+	/* the noun after the measure word: 召开12次区委办公室中心组学习会议 */
+	cj_buf_putc(&doc->subj, '|');
+	e = f->end;
+	while (e < len && nhan < 12) {
+		uint32_t cp = cj_aud_cp(s, len, e, &adv);
+		if (!cj_aud_is_han(cp))
+			break;
+		e += adv;
+		nhan++;
+	}
+	if (nhan)
+		cj_buf_put(&doc->subj, s + f->end, e - f->end);
+	f->subj_len = (uint16_t)(doc->subj.len - before);
+	cj_buf_putc(&doc->subj, '\0');
+	if (cj_buf_err(&doc->subj) && !doc->err)
+		doc->err = cj_buf_err(&doc->subj);
+}
+
+/* --------------------------------------------------------------- years */
+
+/* Is the clause s[c..e) only a year (and 截至/在/于/月/日 around it)? */
+static int year_only_clause(const struct aud_doc *doc, const struct aud_para *para,
+			    uint32_t c, uint32_t y_fig)
+{
+	const struct aud_fig *y = &doc->figs[y_fig];
+	static const char *const around[] = {"截至", "截止", "在", "于", "到"};
+	size_t a = c, k, m;
+
+	for (k = 0; k < sizeof(around) / sizeof(around[0]); k++)
+		if ((m = cj_aud_at(para->ptr, para->len, a, around[k])))
+			a += m;
+	return a == y->off;
+}
+
+static void claim_year(struct aud_doc *doc, struct aud_para *para, uint32_t fi, size_t a)
+{
+	struct aud_fig *f = &doc->figs[fi];
+	const char *s = para->ptr;
+	uint32_t k;
+	int year = doc->year;
+
+	for (k = fi; k-- > para->fig0;) {
+		const struct aud_fig *y = &doc->figs[k];
+		if (y->off < f->sent)
+			break;
+		if (y->kind != AUD_YEAR || ((y->flags ^ f->flags) & AUD_F_PAREN))
+			continue;
+		if (comparative_before(s, y->off) || cj_aud_at(s, para->len, y->end, "相比") ||
+		    cj_aud_at(s, para->len, y->end, "同期") || cj_aud_at(s, para->len, y->end, "-"))
+			continue;
+		if (y->off >= f->clause || year_only_clause(doc, para, y->clause, k)) {
+			year = (int)y->val.v;
+			break;
+		}
+	}
+	/* 上年 / 上年度 / 去年 in the clause, not as a comparative */
+	if (year == doc->year && doc->year) {
+		size_t i;
+		for (i = a; i + 6 <= f->off; i++) {
+			if ((cj_aud_at(s, f->off, i, "上年") && !cj_aud_at(s, f->off, i + 6, "结转")) ||
+			    cj_aud_at(s, f->off, i, "去年")) {
+				if (!comparative_before(s, i)) {
+					year = doc->year - 1;
+					break;
+				}
+			}
+		}
+	}
+	if (doc->year && year < doc->year)
+		f->flags |= AUD_F_LASTYEAR;
+	f->year = (int16_t)year;
+}
+
+/* --------------------------------------------------------------- driver */
+
+/* Boundary classes of the character at s[i]: 3 sentence, 2 segment, 1 clause, 0 none. */
+static int boundary(const char *s, size_t len, size_t i, size_t *adv)
+{
+	uint32_t cp = cj_aud_cp(s, len, i, adv);
+
+	switch (cp) {
+	case 0x3002: /* 。 */
+	case 0xFF01: /* ！ */
+	case 0xFF1F: /* ？ */
+	case '!':
+	case '?':
+	case '\t':
+	case '|':
+		return 3;
+	case 0xFF1B: /* ； */
+	case ';':
+		return 2;
+	case 0xFF0C: /* ， */
+	case ',':
+	case 0xFF1A: /* ： */
+	case ':':
+	case 0x3001: /* 、 */
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+void cj_aud_claims(struct aud_doc *doc, uint32_t p)
+{
+	struct aud_para *para = &doc->paras[p];
+	const char *s = para->ptr;
+	size_t len = para->len, i = 0, adv, fi = para->fig0, fend = para->fig0 + para->nfig;
+	uint32_t sent = 0, seg = 0, clause = 0;
+	uint32_t stack[MAX_DEPTH][3];
+	int depth = 0, b;
+
+	/* 1. clause, segment and sentence starts */
+	while (i < len && fi < fend) {
+		struct aud_fig *f = &doc->figs[fi];
+		if (i >= f->off) {
+			f->sent = sent;
+			f->seg = seg;
+			f->clause = clause;
+			i = f->end > i ? f->end : i + 1;
+			fi++;
+			continue;
+		}
+		if (cj_aud_at(s, len, i, "（") || s[i] == '(') {
+			if (depth < MAX_DEPTH) {
+				stack[depth][0] = sent;
+				stack[depth][1] = seg;
+				stack[depth][2] = clause;
+			}
+			depth++;
+			i += s[i] == '(' ? 1 : 3;
+			seg = clause = (uint32_t)i;
+			continue;
+		}
+		if ((cj_aud_at(s, len, i, "）") || s[i] == ')') && depth > 0) {
+			depth--;
+			if (depth < MAX_DEPTH) {
+				sent = stack[depth][0];
+				seg = stack[depth][1];
+				clause = stack[depth][2];
+			}
+			i += s[i] == ')' ? 1 : 3;
+			continue;
+		}
+		b = boundary(s, len, i, &adv);
+		i += adv;
+		if (b == 3)
+			sent = seg = clause = (uint32_t)i;
+		else if (b == 2)
+			seg = clause = (uint32_t)i;
+		else if (b == 1)
+			clause = (uint32_t)i;
+	}
+	for (; fi < fend; fi++) {
+		doc->figs[fi].sent = sent;
+		doc->figs[fi].seg = seg;
+		doc->figs[fi].clause = clause;
+	}
+
+	/* 2. roles, subjects, years */
+	for (fi = para->fig0; fi < fend; fi++) {
+		struct aud_fig *f = &doc->figs[fi];
+		size_t a = f->clause, t;
+		uint32_t k;
+
+		if (f->kind == AUD_YEAR || f->kind == AUD_OTHER)
+			continue;
+		/* the clause text since the previous figure in it */
+		for (k = (uint32_t)fi; k-- > para->fig0;) {
+			const struct aud_fig *g = &doc->figs[k];
+			if (g->end <= f->clause)
+				break;
+			if (g->kind != AUD_YEAR && ((g->flags ^ f->flags) & AUD_F_PAREN) == 0 &&
+			    g->end <= f->off) {
+				a = g->end;
+				break;
+			}
+		}
+		if (a > f->off)
+			a = f->off;
+		f->pre = (uint32_t)a;
+		t = strip_tail(s, a, f->off, (const char *const[]){" "}, 1);
+		if (ends_any(s, a, t, approx_before, sizeof(approx_before) / sizeof(approx_before[0])))
+			f->flags |= AUD_F_APPROX;
+		claim_year(doc, para, (uint32_t)fi, a);
+		switch (f->kind) {
+		case AUD_PCT:
+		case AUD_BARE:
+			if (f->kind == AUD_BARE && (f->flags & AUD_F_TABLE))
+				break;
+			pct_role(doc, s, f, a, f->off);
+			if (f->kind == AUD_BARE && f->role == AUD_R_PCT)
+				f->role = AUD_R_NONE;
+			break;
+		case AUD_AMOUNT:
+			amount_role(doc, s, f, a, f->off);
+			break;
+		case AUD_COUNT:
+			count_role(doc, s, len, f, a, f->off);
+			break;
+		default:
+			break;
+		}
+		if (f->role != AUD_R_NONE &&
+		    cj_aud_subject_generic(aud_subj(doc, f), f->subj_len))
+			f->flags |= AUD_F_GENERIC;
+		if (f->role == AUD_R_COUNT) {
+			/* a count's subject holds '|': generic when both halves are short */
+			const char *cs = aud_subj(doc, f);
+			if (cj_aud_subject_generic(cs, f->subj_len))
+				f->flags |= AUD_F_GENERIC;
+			else
+				f->flags &= (uint16_t)~AUD_F_GENERIC;
+		}
+		if (doc->err)
+			return;
+	}
+}
+
+/* ---------------------------------------------------------------- index */
+
+static unsigned role_class(const struct aud_fig *f)
+{
+	switch (f->role) {
+	case AUD_R_AMOUNT:
+	case AUD_R_ACTUAL:
+		return 1;
+	case AUD_R_BUDGET:
+		return 2;
+	case AUD_R_CHANGE:
+		return f->dir > 0 ? 3 : 4;
+	case AUD_R_RATE:
+		return f->dir > 0 ? 5 : 6;
+	case AUD_R_SHARE:
+		return 7;
+	case AUD_R_COMPLETION:
+		return 8;
+	case AUD_R_COUNT:
+		return 16u + f->measure;
+	default:
+		return 9;
+	}
+}
+
+uint32_t cj_aud_key(const struct aud_doc *doc, const struct aud_fig *f)
+{
+	uint32_t h = cj_aud_hash(aud_subj(doc, f), f->subj_len, 0);
+
+	h ^= role_class(f) * 0x9E3779B1u;
+	h ^= (uint32_t)(uint16_t)f->year * 0x85EBCA77u;
+	return h ? h : 1;
+}
+
+/* The figures the index holds: definite plain amounts outside tables. */
+static int indexed(const struct aud_fig *f)
+{
+	return f->kind == AUD_AMOUNT && (f->role == AUD_R_AMOUNT || f->role == AUD_R_ACTUAL) &&
+	       !(f->flags & (AUD_F_APPROX | AUD_F_TABLE | AUD_F_GENERIC | AUD_F_PAREN)) &&
+	       f->subj_len;
+}
+
+void cj_aud_index(struct aud_doc *doc)
+{
+	size_t i, n = 0, cap = 16;
+
+	for (i = 0; i < doc->nfig; i++) {
+		struct aud_fig *f = &doc->figs[i];
+		if (f->role != AUD_R_NONE)
+			f->hash = cj_aud_key(doc, f);
+		if (indexed(f))
+			n++;
+	}
+	while (cap < 2 * n + 2)
+		cap *= 2;
+	doc->index = cj_calloc(cap, sizeof(*doc->index));
+	if (!doc->index) {
+		doc->err = CJ_ERR_NOMEM;
+		return;
+	}
+	doc->index_cap = cap;
+	for (i = 0; i < cap; i++)
+		doc->index[i] = AUD_NONE;
+	for (i = 0; i < doc->nfig; i++) {
+		size_t h;
+		if (!indexed(&doc->figs[i]))
+			continue;
+		h = doc->figs[i].hash & (cap - 1);
+		while (doc->index[h] != AUD_NONE)
+			h = (h + 1) & (cap - 1);
+		doc->index[h] = (uint32_t)i;
+	}
+}
+
+/* A subject ending with `name` (the org name before it: 区委政研室政府采购支出总额). */
+static int ends_with_name(const char *s, size_t slen, const char *name, size_t len)
+{
+	return slen > len && memcmp(s + slen - len, name, len) == 0 &&
+	       ((unsigned char)s[slen - len] & 0xC0) != 0x80;
+}
+
+uint32_t cj_aud_lookup(struct aud_doc *doc, const char *subject, size_t len, int year)
+{
+	uint32_t h, found = AUD_NONE;
+	size_t slot, k;
+
+	if (!doc->index || !len)
+		return AUD_NONE;
+	/* the key cj_aud_key gives a plain amount of this subject and year */
+	h = cj_aud_hash(subject, len, 0);
+	h ^= 1u * 0x9E3779B1u;
+	h ^= (uint32_t)(uint16_t)year * 0x85EBCA77u;
+	h = h ? h : 1;
+	slot = h & (doc->index_cap - 1);
+	while (doc->index[slot] != AUD_NONE) {
+		const struct aud_fig *f = &doc->figs[doc->index[slot]];
+		if (f->hash == h && f->subj_len == len && f->year == year &&
+		    memcmp(aud_subj(doc, f), subject, len) == 0) {
+			if (found == AUD_NONE)
+				found = doc->index[slot];
+			else if (!cj_ival_overlaps(cj_aud_ival_wan(f),
+						   cj_aud_ival_wan(&doc->figs[found])))
+				return AUD_NONE; /* the document gives two values */
+			else if (doc->index[slot] < found)
+				found = doc->index[slot];
+		}
+		slot = (slot + 1) & (doc->index_cap - 1);
+	}
+	if (found != AUD_NONE || len < 9 || doc->nscans >= 256)
+		return found;
+	/* a subject with the unit's name before it; a bounded number of scans */
+	doc->nscans++;
+	for (k = 0; k < doc->nfig; k++) {
+		const struct aud_fig *f = &doc->figs[k];
+		if (!indexed(f) || f->year != year ||
+		    !ends_with_name(aud_subj(doc, f), f->subj_len, subject, len))
+			continue;
+		if (found == AUD_NONE)
+			found = (uint32_t)k;
+		else if (!cj_ival_overlaps(cj_aud_ival_wan(f), cj_aud_ival_wan(&doc->figs[found])))
+			return AUD_NONE;
+	}
+	return found;
+}
+
+const char *cj_aud_subject_text(const struct aud_doc *doc, const struct aud_fig *f, char *buf,
+				size_t cap)
+{
+	const char *s = aud_subj(doc, f);
+	const char *bar;
+	size_t n = f->subj_len;
+
+	buf[0] = '\0';
+	if (!n || cap < 8)
+		return buf;
+	bar = memchr(s, '|', n);
+	if (n > 7 && memcmp(s, "项目:", 7) == 0 && bar) {
+		size_t m = (size_t)(bar - s) - 7;
+		snprintf(buf, cap, "%.*s项目%s", (int)m, s + 7,
+			 strcmp(bar + 1, "预算") == 0 ? "预算" : "");
+		return buf;
+	}
+	if (f->flags & AUD_F_GENERIC)
+		return buf;
+	if (bar) {
+		size_t left = (size_t)(bar - s);
+		if (left)
+			snprintf(buf, cap, "%.*s", (int)left, s);
+		else
+			snprintf(buf, cap, "%.*s", (int)(n - 1), bar + 1);
+		return buf;
+	}
+	snprintf(buf, cap, "%.*s", (int)n, s);
+	return buf;
+}
