@@ -184,6 +184,9 @@ void cj_rules_code_dup(struct cj_check_ctx *ctx);
 void cj_rules_code_stated_orphan(struct cj_check_ctx *ctx);
 void cj_rules_code_glossary(struct cj_check_ctx *ctx);
 
+void cj_rules_sp_func_total(struct cj_check_ctx *ctx);
+void cj_rules_sp_func_detail(struct cj_check_ctx *ctx);
+
 /* ------------------------------------------- 绩效 indicators (rules_perf.c) */
 
 void cj_rules_perf_levels(struct cj_check_ctx *ctx);

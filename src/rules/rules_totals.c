@@ -397,3 +397,54 @@ void cj_rules_proj_funds_sum(struct cj_check_ctx *ctx)
 				 "项目「%s」的执行数与财政拨款、其他资金之和不符", name);
 	}
 }
+
+/*
+ * SP-FUNC-TOTAL: T3 (支出决算表) by function over every source of funds
+ * adds up to 本年支出合计, and its 基本/项目 columns to 基本支出 and 项目支出
+ * (DOMAIN.md 5.2–5.4).  Only when the non-fiscal spending is given by
+ * function (other_funds); otherwise T3 is only the fiscal part and
+ * SP-FUNC-DETAIL says so.
+ */
+void cj_rules_sp_func_total(struct cj_check_ctx *ctx)
+{
+	const struct cj_figures *f = ctx->f;
+	const struct cj_spending_year *sy = &ctx->a->spending.year[CJ_CUR];
+	const struct cj_loc *loc = &ctx->a->other.items.v[0].loc;
+	char s1[48], s2[48];
+
+	if (!ctx->a->other.items.n)
+		return;
+	if (f->sp_total[CJ_CUR].known && f->all.actual != f->sp_total[CJ_CUR].fen)
+		cj_rule_report(ctx, loc, cj_rules_money(ctx, f->all.actual, s1, sizeof(s1)),
+			       cj_rules_money(ctx, f->sp_total[CJ_CUR].fen, s2, sizeof(s2)),
+			       "支出决算表各功能科目之和（各资金来源合计）与本年支出合计不符");
+	if (sy->kind[CJ_SP_BASIC].set && f->all.basic != sy->kind[CJ_SP_BASIC].fen)
+		cj_rule_report(ctx, loc, cj_rules_money(ctx, f->all.basic, s1, sizeof(s1)),
+			       cj_rules_money(ctx, sy->kind[CJ_SP_BASIC].fen, s2, sizeof(s2)),
+			       "支出决算表各功能科目的基本支出之和与基本支出不符");
+	if (sy->kind[CJ_SP_PROJECT].set && f->all.project != sy->kind[CJ_SP_PROJECT].fen)
+		cj_rule_report(ctx, loc, cj_rules_money(ctx, f->all.project, s1, sizeof(s1)),
+			       cj_rules_money(ctx, sy->kind[CJ_SP_PROJECT].fen, s2, sizeof(s2)),
+			       "支出决算表各功能科目的项目支出之和与项目支出不符");
+}
+
+/*
+ * SP-FUNC-DETAIL: spending beyond 财政拨款 exists but is not given by
+ * function, so the 支出决算表 (T3) and the 支出 side of T1 cover only the
+ * fiscal part (DOMAIN.md 1.3, 7 细化程度).
+ */
+void cj_rules_sp_func_detail(struct cj_check_ctx *ctx)
+{
+	const struct cj_figures *f = ctx->f;
+	char s1[48], s2[48];
+
+	if (ctx->a->other.items.n || !f->sp_total[CJ_CUR].known ||
+	    !f->fiscal_spending[CJ_CUR].known ||
+	    f->sp_total[CJ_CUR].fen == f->fiscal_spending[CJ_CUR].fen)
+		return;
+	cj_rule_report(ctx, &ctx->a->spending.year[CJ_CUR].total.loc,
+		       cj_rules_money(ctx, f->fiscal_spending[CJ_CUR].fen, s1, sizeof(s1)),
+		       cj_rules_money(ctx, f->sp_total[CJ_CUR].fen, s2, sizeof(s2)),
+		       "本年支出合计含非财政拨款资金安排的支出，但未按功能分类列出（other_funds），"
+		       "支出决算表只含财政拨款部分");
+}

@@ -250,6 +250,8 @@ static struct cj_accounts *fixture(void)
 	W(&a->govfund.total[CJ_CUR], 800);
 	W(&a->govfund.total[CJ_PREV], 500);
 	T(&a->statecap.none_reason, "本部门2020年度无国有资本经营预算财政拨款收支，故本表无数据。");
+	/* 事业收入 pays the rest of 项目支出: T3 = T5 + T8 + this (same 项 as T8: merged) */
+	item(&a->other, "2120199", "其他城乡社区管理事务支出", -1, 1400, 0, 1400);
 
 	econ(&a->basic, "30101", "基本工资", 3000);
 	econ(&a->basic, "30102", "津贴补贴", 1000);
@@ -932,6 +934,19 @@ RULE_CASE(prev_missing, "PREV-MISSING", NULL, NULL)
 	/* 收入总计 = 支出总计: either side of last year would give the other */
 	memset(&a->income.year[CJ_PREV], 0, sizeof(a->income.year[CJ_PREV]));
 	memset(&a->spending.year[CJ_PREV], 0, sizeof(a->spending.year[CJ_PREV]));
+}
+
+RULE_CASE(sp_func_total, "SP-FUNC-TOTAL", "107.00", "110.00")
+{
+	W(&a->other.items.v[0].actual, 1100);
+	W(&a->other.items.v[0].project, 1100);
+}
+
+RULE_CASE(sp_func_detail, "SP-FUNC-DETAIL", "96.00", "110.00")
+{
+	cj_free(a->other.items.v[0].code.s);
+	cj_free(a->other.items.v[0].name.s);
+	a->other.items.n = 0; /* the array itself is freed with the list */
 }
 
 /* ------------------------------------------------------------ 编码 */
