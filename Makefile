@@ -92,8 +92,10 @@ fuzz-run: fuzz
 	  build-fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -artifact_prefix=fuzz/corpus/$${t#fuzz_}/crash- \
 	    fuzz/corpus/$${t#fuzz_} 2>&1 | tail -n 3; done
 
+# Timings (not tests): results go to docs/performance.md by hand.
 bench: all
-	sh bench/run.sh
+	sh bench/build/run.sh
+	@[ ! -f bench/audit/run.sh ] || sh bench/audit/run.sh
 
 docs: all
 	$(BIN) rules --markdown > docs/rules.md
