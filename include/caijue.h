@@ -191,7 +191,7 @@ enum {
 	CJ_OUT_DOCX = 8,   /* report.docx */
 	CJ_OUT_PDF = 16,   /* report.pdf */
 	CJ_OUT_XLSX = 32,  /* tables.xlsx: the nine tables, performance tables, native charts */
-	CJ_OUT_ALL = 1 | 2 | 4 | 16 | 32
+	CJ_OUT_ALL = 1 | 2 | 4 | 8 | 16 | 32
 };
 
 /*

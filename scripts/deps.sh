@@ -2,7 +2,7 @@
 # scripts/deps.sh - install the Debian packages caijue needs to build and test.
 # The one list of system dependencies: .ci/run and the README call this.
 set -eu
-PKGS="build-essential pkg-config libyaml-dev libzip-dev libexpat1-dev libpoppler-glib-dev libcairo2-dev libpango1.0-dev fonts-noto-cjk libxlsxwriter-dev libfreexl-dev poppler-utils"
+PKGS="build-essential pkg-config libyaml-dev libzip-dev libexpat1-dev libpoppler-glib-dev libcairo2-dev libpango1.0-dev fonts-noto-cjk libxlsxwriter-dev libfreexl-dev poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui"
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 missing=""

@@ -133,6 +133,16 @@ uint32_t cj_aud_line_of(const struct aud_doc *doc, uint32_t p, uint32_t off)
 	return lo ? doc->brk[2 * (para->brk0 + lo - 1) + 1] : para->line;
 }
 
+#define MAX_SCANS 512 /* whole-document scans per document */
+
+int cj_aud_may_scan(struct aud_doc *doc)
+{
+	if (doc->nscans >= MAX_SCANS)
+		return 0;
+	doc->nscans++;
+	return 1;
+}
+
 uint32_t cj_aud_fig_at(const struct aud_doc *doc, const struct aud_para *para, uint32_t off)
 {
 	uint32_t lo = para->fig0, hi = para->fig0 + para->nfig;
@@ -739,13 +749,13 @@ static void dump(const struct aud_doc *doc, struct cj_buf *out)
 		const struct aud_fig *f = &doc->figs[i];
 		char txt[64];
 		cj_aud_fig_text(doc, f, 1, txt, sizeof(txt));
-		cj_buf_printf(out, "%u %s %s %s dir=%d year=%d flags=%x subj=%s", 
+		cj_buf_printf(out, "%u %s %s %s dir=%d year=%d subj=%s",
 			      (unsigned)cj_aud_line_of(doc, f->para, f->off) + 1, txt,
-			      kind_names[f->kind], role_names[f->role], f->dir, f->year, f->flags,
+			      kind_names[f->kind], role_names[f->role], f->dir, f->year,
 			      aud_subj(doc, f));
 		if (f->name_len)
 			cj_buf_printf(out, " name=%s", aud_subj(doc, f) + f->subj_len + 1);
-		cj_buf_putc(out, '\n');
+		cj_buf_printf(out, " flags=%x\n", f->flags);
 	}
 	for (i = 0; i < doc->nstruct; i++) {
 		const struct aud_struct *st = &doc->structs[i];
@@ -804,6 +814,8 @@ enum cj_err cj_aud_run_dump(const struct cj_textdoc *t, const char *file,
 		cj_aud_structures(&doc, (uint32_t)p);
 	if (!doc.err)
 		cj_aud_tables(&doc);
+	if (!doc.err && cj_buf_err(&doc.subj))
+		doc.err = cj_buf_err(&doc.subj); /* a subject was cut short */
 	if (!doc.err)
 		cj_aud_index(&doc);
 	if (!doc.err)

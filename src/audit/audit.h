@@ -217,7 +217,8 @@ struct aud_doc {
 	/* subject index: open addressing over fig indices by hash */
 	uint32_t *index;
 	size_t index_cap;
-	unsigned nscans;              /* suffix scans done by cj_aud_lookup (bounded) */
+	unsigned nscans;              /* whole-document scans done so far (bounded,
+				       * see cj_aud_may_scan) */
 
 	struct aud_coverage cov;
 	int explain;
@@ -303,6 +304,10 @@ void cj_aud_index(struct aud_doc *doc);
  */
 uint32_t cj_aud_lookup(struct aud_doc *doc, const char *subject, size_t len, int year);
 
+/* The same for another role: AUD_R_BUDGET finds "预算数" amounts. */
+uint32_t cj_aud_lookup_role(struct aud_doc *doc, const char *subject, size_t len, int year,
+			    int role);
+
 /* Key hash used by the index (subject, role class, direction, year, unit class). */
 uint32_t cj_aud_key(const struct aud_doc *doc, const struct aud_fig *f);
 
@@ -342,6 +347,14 @@ struct cj_ival cj_aud_ival_wan(const struct aud_fig *f);
 
 /* 1 when f is an amount, percentage or count with a definite value. */
 int cj_aud_definite(const struct aud_fig *f);
+
+/*
+ * May a check scan all figures of the document once more?  The searches
+ * that do (a fallback lookup, the mislabel test, a budget found elsewhere)
+ * run only for figures that failed a direct comparison; this bound keeps a
+ * pathological input linear.  Counts the scan.
+ */
+int cj_aud_may_scan(struct aud_doc *doc);
 
 /* The first figure of paragraph `para` at or after byte `off` (fig0 + nfig when none). */
 uint32_t cj_aud_fig_at(const struct aud_doc *doc, const struct aud_para *para, uint32_t off);

@@ -88,7 +88,7 @@ static uint32_t change_of(const struct aud_doc *doc, uint32_t r)
 	const struct aud_para *para = &doc->paras[R->para];
 	uint32_t j;
 
-	for (j = r; j-- > para->fig0;) {
+	for (j = r; j-- > para->fig0 && r - j <= 64;) {
 		const struct aud_fig *d = &doc->figs[j];
 		if (d->sent != R->sent)
 			return AUD_NONE;
@@ -191,7 +191,9 @@ static void check_rate(struct aud_doc *doc, struct link *links, size_t nlinks, s
 		cj_aud_ival_text(l, 2, lt, sizeof(lt));
 		cj_buf_printf(&why, "此处“%s”等于本年数与上年数之比（%s/%s），", rt, at, lt);
 	}
-	if (why.len) {
+	if (cj_buf_err(&why) && !doc->err)
+		doc->err = cj_buf_err(&why);
+	if (why.len && !cj_buf_err(&why)) {
 		pct_text(rate, R->val.scale < 2 ? 2 : R->val.scale, exp, sizeof(exp));
 		cj_aud_report(doc, "AUD-MISLABELED-PCT", lk->r, rt, exp,
 			      "%s不是%s的%s率；%s率应为%s（%s/(%s%s%s)）", cj_buf_str(&why), sj, rverb,
@@ -261,7 +263,7 @@ void cj_aud_check_changes(struct aud_doc *doc)
 		    (r->flags & (AUD_F_TABLE | AUD_F_FLAGGED)))
 			continue;
 		para = &doc->paras[r->para];
-		for (j = (uint32_t)k; j-- > para->fig0;) {
+		for (j = (uint32_t)k; j-- > para->fig0 && k - j <= 64;) {
 			const struct aud_fig *l = &doc->figs[j];
 			if (l->sent != r->sent || l->kind == AUD_PCT)
 				break;

@@ -30,7 +30,7 @@ uint32_t cj_aud_completion_actual(const struct aud_doc *doc, uint32_t p)
 	const struct aud_para *para = &doc->paras[P->para];
 	uint32_t j;
 
-	for (j = p; j-- > para->fig0;) {
+	for (j = p; j-- > para->fig0 && p - j <= 64;) {
 		const struct aud_fig *a = &doc->figs[j];
 		if (a->sent != P->sent)
 			return AUD_NONE;
@@ -50,14 +50,13 @@ uint32_t cj_aud_completion_actual(const struct aud_doc *doc, uint32_t p)
 }
 
 /* The budget for completion rate p with actual a. */
-static uint32_t budget_for(const struct aud_doc *doc, uint32_t p, uint32_t a)
+static uint32_t budget_for(struct aud_doc *doc, uint32_t p, uint32_t a)
 {
 	const struct aud_fig *P = &doc->figs[p], *A = &doc->figs[a];
 	const struct aud_para *para = &doc->paras[P->para];
 	uint32_t j;
-	size_t k;
 
-	for (j = p; j-- > para->fig0;) {
+	for (j = p; j-- > para->fig0 && p - j <= 64;) {
 		const struct aud_fig *b = &doc->figs[j];
 		if (b->sent != P->sent)
 			break;
@@ -68,16 +67,7 @@ static uint32_t budget_for(const struct aud_doc *doc, uint32_t p, uint32_t a)
 	}
 	if ((A->flags & AUD_F_GENERIC) || !A->subj_len)
 		return AUD_NONE;
-	for (k = 0; k < doc->nfig; k++) {
-		const struct aud_fig *b = &doc->figs[k];
-		if (b->kind != AUD_AMOUNT || b->role != AUD_R_BUDGET || !cj_aud_definite(b) ||
-		    (b->flags & AUD_F_GENERIC) || b->year != A->year)
-			continue;
-		if (b->subj_len == A->subj_len &&
-		    memcmp(aud_subj(doc, b), aud_subj(doc, A), A->subj_len) == 0)
-			return (uint32_t)k;
-	}
-	return AUD_NONE;
+	return cj_aud_lookup_role(doc, aud_subj(doc, A), A->subj_len, A->year, AUD_R_BUDGET);
 }
 
 void cj_aud_check_completion(struct aud_doc *doc)
@@ -115,7 +105,7 @@ void cj_aud_check_completion(struct aud_doc *doc)
 		cj_aud_num_text(&doc->figs[b], bt, sizeof(bt));
 		cj_aud_fig_text(doc, P, 0, pt, sizeof(pt));
 		cj_buf_init(&why, 1024);
-		if (cj_aud_mislabel(doc, (uint32_t)k, a, AUD_NONE, &why)) {
+		if (cj_aud_mislabel(doc, (uint32_t)k, a, AUD_NONE, &why) && !cj_buf_err(&why)) {
 			n = cj_aud_ival_text(r, P->val.scale < 2 ? 2 : P->val.scale, exp, sizeof(exp) - 1);
 			exp[n] = '%', exp[n + 1] = '\0';
 			cj_aud_report(doc, "AUD-MISLABELED-PCT", (uint32_t)k, pt, exp,
@@ -129,6 +119,8 @@ void cj_aud_check_completion(struct aud_doc *doc)
 				      cj_aud_subject_text(doc, &doc->figs[a], sj, sizeof(sj)),
 				      exp, at, bt, pt);
 		}
+		if (cj_buf_err(&why) && !doc->err)
+			doc->err = cj_buf_err(&why);
 		cj_buf_release(&why);
 		cj_aud_tie(doc, a);
 		cj_aud_tie(doc, b);

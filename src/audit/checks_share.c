@@ -35,7 +35,7 @@ static uint32_t part_before(const struct aud_doc *doc, uint32_t k)
 	const struct aud_para *para = &doc->paras[p->para];
 	uint32_t j;
 
-	for (j = k; j-- > para->fig0;) {
+	for (j = k; j-- > para->fig0 && k - j <= 64;) {
 		const struct aud_fig *a = &doc->figs[j];
 		if (a->seg != p->seg)
 			return AUD_NONE;
@@ -159,7 +159,7 @@ int cj_aud_mislabel(struct aud_doc *doc, uint32_t pct, uint32_t part, uint32_t t
 	char at[48], bt[48], pt[48];
 	size_t k;
 
-	if (part == AUD_NONE)
+	if (part == AUD_NONE || !cj_aud_may_scan(doc))
 		return 0;
 	av = value_of(&doc->figs[part]);
 	cj_aud_num_text(&doc->figs[part], at, sizeof(at));
@@ -266,7 +266,7 @@ static void check_one(struct aud_doc *doc, uint32_t part, uint32_t share, uint32
 	cj_aud_num_text(t, tt, sizeof(tt));
 	cj_aud_fig_text(doc, p, 0, pt, sizeof(pt));
 	cj_buf_init(&why, 1024);
-	if (cj_aud_mislabel(doc, share, part, total, &why)) {
+	if (cj_aud_mislabel(doc, share, part, total, &why) && !cj_buf_err(&why)) {
 		mid_pct(r, scale < 2 ? 2 : scale, exp, sizeof(exp));
 		snprintf(why_s, sizeof(why_s), "%s", cj_buf_str(&why));
 		doc->figs[share].flags |= AUD_F_MISLABEL;
@@ -279,6 +279,8 @@ static void check_one(struct aud_doc *doc, uint32_t part, uint32_t share, uint32
 			      "%s占%s的比重应为%s（%s/%s），写的是%s", subj(doc, part), total_name,
 			      exp, at, tt, pt);
 	}
+	if (cj_buf_err(&why) && !doc->err)
+		doc->err = cj_buf_err(&why); /* the explanation was lost: do not guess */
 	cj_aud_tie(doc, part);
 	cj_aud_tie(doc, total);
 	cj_buf_release(&why);

@@ -329,7 +329,7 @@ static void claim_year(struct aud_doc *doc, struct aud_para *para, uint32_t fi, 
 	uint32_t k;
 	int year = doc->year;
 
-	for (k = fi; k-- > para->fig0;) {
+	for (k = fi; k-- > para->fig0 && fi - k <= 64;) {
 		const struct aud_fig *y = &doc->figs[k];
 		if (y->off < f->sent)
 			break;
@@ -456,7 +456,7 @@ void cj_aud_claims(struct aud_doc *doc, uint32_t p)
 		if (f->kind == AUD_YEAR || f->kind == AUD_OTHER)
 			continue;
 		/* the clause text since the previous figure in it */
-		for (k = (uint32_t)fi; k-- > para->fig0;) {
+		for (k = (uint32_t)fi; k-- > para->fig0 && fi - k <= 64;) {
 			const struct aud_fig *g = &doc->figs[k];
 			if (g->end <= f->clause)
 				break;
@@ -541,10 +541,11 @@ uint32_t cj_aud_key(const struct aud_doc *doc, const struct aud_fig *f)
 	return h ? h : 1;
 }
 
-/* The figures the index holds: definite plain amounts outside tables. */
+/* The figures the index holds: definite amounts and budgets outside tables. */
 static int indexed(const struct aud_fig *f)
 {
-	return f->kind == AUD_AMOUNT && (f->role == AUD_R_AMOUNT || f->role == AUD_R_ACTUAL) &&
+	return f->kind == AUD_AMOUNT &&
+	       (f->role == AUD_R_AMOUNT || f->role == AUD_R_ACTUAL || f->role == AUD_R_BUDGET) &&
 	       !(f->flags & (AUD_F_APPROX | AUD_F_TABLE | AUD_F_GENERIC | AUD_F_PAREN)) &&
 	       f->subj_len;
 }
@@ -590,21 +591,32 @@ static int ends_with_name(const char *s, size_t slen, const char *name, size_t l
 
 uint32_t cj_aud_lookup(struct aud_doc *doc, const char *subject, size_t len, int year)
 {
+	return cj_aud_lookup_role(doc, subject, len, year, AUD_R_AMOUNT);
+}
+
+uint32_t cj_aud_lookup_role(struct aud_doc *doc, const char *subject, size_t len, int year,
+			    int role)
+{
+	struct aud_fig probe;
 	uint32_t h, found = AUD_NONE;
 	size_t slot, k;
+	unsigned cls;
 
 	if (!doc->index || !len)
 		return AUD_NONE;
-	/* the key cj_aud_key gives a plain amount of this subject and year */
+	memset(&probe, 0, sizeof(probe));
+	probe.role = (uint8_t)role;
+	cls = role_class(&probe);
+	/* the key cj_aud_key gives an amount of this role, subject and year */
 	h = cj_aud_hash(subject, len, 0);
-	h ^= 1u * 0x9E3779B1u;
+	h ^= cls * 0x9E3779B1u;
 	h ^= (uint32_t)(uint16_t)year * 0x85EBCA77u;
 	h = h ? h : 1;
 	slot = h & (doc->index_cap - 1);
 	while (doc->index[slot] != AUD_NONE) {
 		const struct aud_fig *f = &doc->figs[doc->index[slot]];
 		if (f->hash == h && f->subj_len == len && f->year == year &&
-		    memcmp(aud_subj(doc, f), subject, len) == 0) {
+		    role_class(f) == cls && memcmp(aud_subj(doc, f), subject, len) == 0) {
 			if (found == AUD_NONE)
 				found = doc->index[slot];
 			else if (!cj_ival_overlaps(cj_aud_ival_wan(f),
@@ -615,13 +627,12 @@ uint32_t cj_aud_lookup(struct aud_doc *doc, const char *subject, size_t len, int
 		}
 		slot = (slot + 1) & (doc->index_cap - 1);
 	}
-	if (found != AUD_NONE || len < 9 || doc->nscans >= 256)
+	if (found != AUD_NONE || len < 9 || !cj_aud_may_scan(doc))
 		return found;
-	/* a subject with the unit's name before it; a bounded number of scans */
-	doc->nscans++;
+	/* a subject with the unit's name before it */
 	for (k = 0; k < doc->nfig; k++) {
 		const struct aud_fig *f = &doc->figs[k];
-		if (!indexed(f) || f->year != year ||
+		if (!indexed(f) || f->year != year || role_class(f) != cls ||
 		    !ends_with_name(aud_subj(doc, f), f->subj_len, subject, len))
 			continue;
 		if (found == AUD_NONE)

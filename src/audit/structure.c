@@ -51,8 +51,10 @@ static void sentence_of(const struct aud_para *para, uint32_t m, uint32_t *s, ui
 			break;
 		}
 		i = k;
-		if (m - i > 4096)
-			break; /* a runaway sentence: stop looking */
+		if (m - i > 4096) {
+			*s = (uint32_t)i; /* a runaway sentence: stop looking */
+			break;
+		}
 	}
 	i = m;
 	depth = 0;
@@ -303,26 +305,27 @@ static int collect_parts(struct aud_doc *doc, const struct aud_para *para, uint3
 			}
 		}
 		for (k = 0; k < nc; k++) {
-			uint32_t j, end = y;
 			if ((size_t)n >= cap)
 				return -1;
 			if (doc->figs[cand[k]].flags & AUD_F_APPROX)
 				return -1;
 			parts[n].fig = cand[k];
 			parts[n].share = AUD_NONE;
-			if (k + 1 < nc)
-				end = doc->figs[cand[k + 1]].off;
-			for (j = cand[k] + 1; j < para->fig0 + para->nfig; j++) {
-				const struct aud_fig *g = &doc->figs[j];
-				if (g->off >= end)
-					break;
-				if (g->kind == AUD_PCT && g->role == AUD_R_SHARE && !g->name_len &&
-				    ((g->flags & AUD_F_PAREN) != 0) == (paren != 0)) {
-					parts[n].share = j;
-					break;
-				}
-			}
 			n++;
+		}
+	}
+	/* each part's share: "占P%" before the next part (items may be cut at ，) */
+	for (it = 0; it < (size_t)n; it++) {
+		uint32_t j, end = it + 1 < (size_t)n ? doc->figs[parts[it + 1].fig].off : to;
+		for (j = parts[it].fig + 1; j < para->fig0 + para->nfig; j++) {
+			const struct aud_fig *g = &doc->figs[j];
+			if (g->off >= end)
+				break;
+			if (g->kind == AUD_PCT && g->role == AUD_R_SHARE && !g->name_len &&
+			    ((g->flags & AUD_F_PAREN) != 0) == (paren != 0)) {
+				parts[it].share = j;
+				break;
+			}
 		}
 	}
 	return n;
@@ -370,9 +373,15 @@ static int of_kind(const struct aud_fig *f, int kind, unsigned measure)
 	return plain_value(f) && f->kind == kind && (kind != AUD_COUNT || f->measure == measure);
 }
 
+/* A change amount: "增加资本性支出123.02万元(包括：…)" totals its parts too. */
+static int change_total(const struct aud_fig *f, int kind)
+{
+	return kind == AUD_AMOUNT && f->kind == AUD_AMOUNT && f->role == AUD_R_CHANGE;
+}
+
 /* The total before marker m: the last plain value of that kind in [s, m). */
 static uint32_t total_before(struct aud_doc *doc, const struct aud_para *para, uint32_t s,
-			     uint32_t m, int paren, int kind, unsigned measure)
+			     uint32_t m, int paren, int kind, unsigned measure, int changes)
 {
 	uint32_t k;
 
@@ -382,7 +391,7 @@ static uint32_t total_before(struct aud_doc *doc, const struct aud_para *para, u
 			break;
 		if (((f->flags & AUD_F_PAREN) != 0) != (paren != 0))
 			continue;
-		if (of_kind(f, kind, measure))
+		if (of_kind(f, kind, measure) || (changes && change_total(f, kind)))
 			return (f->flags & AUD_F_APPROX) ? AUD_NONE : k;
 	}
 	return AUD_NONE;
@@ -494,8 +503,8 @@ static void list_at(struct aud_doc *doc, uint32_t p, uint32_t m, size_t mlen, in
 		}
 		if (paren && kind == AUD_S_BAOKUO) {
 			/* "支出123.02万元(包括：…)" or "支出(包括：…)123.02万元" */
-			uint32_t close = paren_close(para, m, para->len);
-			total = total_before(doc, para, s, open, 0, fk, measure);
+			uint32_t close = paren_close(para, m, para->len - m > 8192 ? m + 8192 : para->len);
+			total = total_before(doc, para, s, open, 0, fk, measure, 1);
 			if (total != AUD_NONE && doc->figs[total].clause > open)
 				total = AUD_NONE;
 			if (total == AUD_NONE) {
@@ -505,13 +514,14 @@ static void list_at(struct aud_doc *doc, uint32_t p, uint32_t m, size_t mlen, in
 						continue;
 					if (f->clause > close + 3)
 						break;
-					if (of_kind(f, fk, measure) && !(f->flags & AUD_F_APPROX))
+					if ((of_kind(f, fk, measure) || change_total(f, fk)) &&
+					    !(f->flags & AUD_F_APPROX))
 						total = k;
 					break;
 				}
 			}
 		} else {
-			total = total_before(doc, para, s, m, paren, fk, measure);
+			total = total_before(doc, para, s, m, paren, fk, measure, 0);
 			if (total == AUD_NONE && !paren && s > 0) {
 				/* 其中 opening a sentence: the total ends the previous one */
 				uint32_t ps, pe;
@@ -758,19 +768,35 @@ static void reasons_at(struct aud_doc *doc, uint32_t p, uint32_t m, size_t mlen)
 	}
 	if (change == AUD_NONE)
 		return;
-	/* the region ends where a new change with its rate starts (or 4 KiB on) */
-	if (end > m + 4096)
-		end = cj_aud_prev(s, m + 4096);
-	for (k = cj_aud_fig_at(doc, para, m + 1); k < para->fig0 + para->nfig; k++) {
-		const struct aud_fig *f = &doc->figs[k];
-		if (f->off >= end)
-			break;
-		if (f->kind == AUD_PCT && (f->role == AUD_R_RATE || f->role == AUD_R_COMPLETION ||
-					   f->role == AUD_R_SHARE)) {
-			end = f->sent > m ? f->sent : f->off;
-			break;
+	/*
+	 * The reasons are the rest of the marker's sentence; a numbered list
+	 * runs on into the sentences that open with its next number ("…。2.…").
+	 */
+	{
+		uint32_t ss, se, next = 2;
+		end = me;
+		while (end < para->len && end - m < 4096) {
+			size_t q = end, n2;
+			unsigned v = 0;
+			if (cj_aud_at(s, para->len, q, "。"))
+				q += 3;
+			while (q < para->len && s[q] == ' ')
+				q++;
+			n2 = item_number(s, para->len, q);
+			if (!n2)
+				break;
+			while (q < para->len && s[q] >= '0' && s[q] <= '9')
+				v = v * 10 + (unsigned)(s[q++] - '0');
+			if (v != next)
+				break;
+			sentence_of(para, (uint32_t)q, &ss, &se);
+			if (se <= end)
+				break;
+			end = se;
+			next++;
 		}
 	}
+	(void)k;
 	m += (uint32_t)mlen;
 	while (m < end && (cj_aud_at(s, end, m, "：") || s[m] == ':' || s[m] == ' '))
 		m += s[m] == ' ' || s[m] == ':' ? 1 : 3;

@@ -47,7 +47,7 @@ static const char *const dropped[] = {"“", "”", "‘", "’", "\"", "'", "�
 static const char *const lead[] = {"其中", "另外", "此外", "同时", "主要是", "主要为", "主要",
 				   "包括", "以下方面", "具体", "截至", "截止", "以及", "共计",
 				   "累计", "合计为", "全年", "本年度", "本部门", "本单位", "是",
-				   "为", "由于", "因", "当年", "均", "仅", "：", "，"};
+				   "为", "由于", "当年", "均", "仅", "：", "，"};
 
 /* Trailing fillers, stripped repeatedly. */
 static const char *const tail[] = {"为", "是", "了", "达到", "达", "的", "中", "：", "共",
@@ -243,7 +243,13 @@ void cj_aud_subject_norm(const char *s, size_t len, struct cj_buf *out)
 	char tmp[512], tmp2[512];
 	size_t n = 0, i = 0, k, m = 0, adv, a, b, changed;
 
-	/* 1. drop characters, unify brackets and colons; keep at most 480 bytes */
+	/* 1. drop characters, unify brackets and colons; the subject is the text
+	 * nearest the figure, so a long input keeps its last 400 bytes */
+	if (len > 400) {
+		i = len - 400;
+		while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
+			i++;
+	}
 	while (i < len && n + 8 < sizeof(tmp) - 32) {
 		for (k = 0; k < sizeof(dropped) / sizeof(dropped[0]); k++) {
 			m = cj_aud_at(s, len, i, dropped[k]);

@@ -10,13 +10,14 @@ static const char help[] =
 	"用法: caijue build DATASET -o DIR [选项]\n"
 	"\n"
 	"由数据文件生成部门决算公开报告：报告中每个数字都由数据计算得出。\n"
-	"写入 DIR/report.html（含内嵌图表，可直接打印为 A4）、DIR/report.pdf、DIR/report.md、\n"
-	"DIR/charts/*.svg、DIR/tables.xlsx（九张公开表、绩效表和图表）。每个文件先写入临时文件再改名，不会留下写了一半的文件。\n"
+	"写入 DIR/report.html（含内嵌图表，可直接打印为 A4）、DIR/report.docx、DIR/report.pdf、\n"
+	"DIR/report.md、DIR/charts/*.svg 和 DIR/tables.xlsx（九张公开表、绩效表和图表）。\n"
+	"每个文件先写入临时文件再改名，不会留下写了一半的文件。\n"
 	"数据检查发现错误时不生成报告（退出码 1），除非指定 --force。\n"
 	"\n"
 	"选项:\n"
 	"  -o, --output DIR          输出目录（不存在时自动创建）\n"
-	"  --format LIST             逗号分隔：html、md、pdf、svg、xlsx（默认全部）\n"
+	"  --format LIST             逗号分隔：html、md、docx、pdf、svg、xlsx（默认全部）\n"
 	"  --force                   即使检查发现错误也生成报告\n"
 	"  --codes FILE              使用指定的科目编码表（CSV）\n"
 	"  --budget-threshold PCT    同 caijue check\n"
@@ -40,8 +41,10 @@ static int parse_formats(const char *s, unsigned *out)
 			f |= CJ_OUT_XLSX;
 		else if (n == 3 && strncmp(s, "pdf", 3) == 0)
 			f |= CJ_OUT_PDF;
+		else if (n == 4 && strncmp(s, "docx", 4) == 0)
+			f |= CJ_OUT_DOCX;
 		else {
-			fprintf(stderr, "caijue: 暂不支持的输出格式「%.*s」（支持 html、md、pdf、svg、xlsx）\n",
+			fprintf(stderr, "caijue: 暂不支持的输出格式「%.*s」（支持 html、md、docx、pdf、svg、xlsx）\n",
 				(int)n, s);
 			return -1;
 		}
@@ -120,6 +123,8 @@ int cmd_build(int argc, char **argv)
 		printf("报告已生成：%s/report.html\n", dir);
 	if (formats & CJ_OUT_MD)
 		printf("报告已生成：%s/report.md\n", dir);
+	if (formats & CJ_OUT_DOCX)
+		printf("报告已生成：%s/report.docx\n", dir);
 	if (formats & CJ_OUT_PDF)
 		printf("报告已生成：%s/report.pdf\n", dir);
 	if (formats & CJ_OUT_CHARTS)

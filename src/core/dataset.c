@@ -17,6 +17,7 @@
 #include "model/accounts.h"
 #include "model/codes.h"
 #include "model/schema_doc.h"
+#include "out/docx.h"
 #include "out/html.h"
 #include "out/md.h"
 #include "out/pdf.h"
@@ -214,6 +215,15 @@ static enum cj_err render_all(const struct cj_doc *doc, const char *dir, unsigne
 		if (e)
 			goto out_err;
 		e = add_output(o, dir, "report.md", &b, d);
+		if (e)
+			goto out;
+	}
+	if (formats & CJ_OUT_DOCX) {
+		cj_buf_reset(&b);
+		e = cj_docx_render(doc, &b);
+		if (e)
+			goto out_err;
+		e = add_output(o, dir, "report.docx", &b, d);
 		if (e)
 			goto out;
 	}

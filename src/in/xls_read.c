@@ -55,6 +55,25 @@
 
 enum { STAGE_OPEN, STAGE_PASSWORD, STAGE_SHEETS, STAGE_NAME, STAGE_SHEET, STAGE_CELL };
 
+#ifdef CJ_ASAN
+/* A sanitizer's death callback (libFuzzer's writes a crash file) is the host's, not the child's. */
+extern void __sanitizer_set_death_callback(void (*callback)(void)) __attribute__((weak));
+#endif
+
+/* In the child: a crash is just the end of the child, whatever the host had installed. */
+static void child_signals(void)
+{
+	static const int sigs[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGPIPE, SIGXCPU};
+	size_t i;
+
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		signal(sigs[i], SIG_DFL);
+#ifdef CJ_ASAN
+	if (__sanitizer_set_death_callback)
+		__sanitizer_set_death_callback(NULL);
+#endif
+}
+
 /* ============================================================ the child */
 
 struct out {
@@ -387,7 +406,7 @@ static enum cj_err read_grid(const char *path, struct cj_wb_grid *g, struct cj_d
 			setrlimit(RLIMIT_AS, &mem);
 		}
 #endif
-		signal(SIGPIPE, SIG_DFL);
+		child_signals();
 		child_main(path, fds[1]);
 	}
 	close(fds[1]);

@@ -56,7 +56,7 @@ enum cj_err cj_zx_open(const void *buf, size_t len, const char *file, struct cj_
 		cj_free(z);
 		return cj_fail(d, CJ_ERR_NOMEM, "内存不足");
 	}
-	z->zip = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &zerr);
+	z->zip = zip_open_from_source(src, ZIP_RDONLY, &zerr);
 	if (!z->zip) {
 		zip_source_free(src);
 		zip_error_fini(&zerr);

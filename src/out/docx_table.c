@@ -296,16 +296,19 @@ enum cj_err cj_docx_table(struct cj_xmlw *w, const struct cj_table *t, int *afte
 
 	if (!t || (t->nrows && t->ncols && !t->cells))
 		return CJ_ERR_USAGE;
+	/* The first paragraph above the table keeps its distance from a table before it. */
 	if (t->number && *t->number) {
-		cj_docx_para(w, "TableNumber", NULL, 0, t->number, 0);
+		cj_docx_para(w, "TableNumber", NULL, *after_table ? CJ_DOCX_GAP : 0, t->number, 0);
 		lead = 1;
 	}
 	if (t->title && *t->title) {
-		cj_docx_para(w, "TableTitle", NULL, 0, t->title, 0);
+		cj_docx_para(w, "TableTitle", NULL, *after_table && !lead ? CJ_DOCX_GAP : 0,
+			     t->title, 0);
 		lead = 1;
 	}
 	if (t->unit_line && *t->unit_line) {
-		cj_docx_para(w, "TableUnit", NULL, 0, t->unit_line, 0);
+		cj_docx_para(w, "TableUnit", NULL, *after_table && !lead ? CJ_DOCX_GAP : 0,
+			     t->unit_line, 0);
 		lead = 1;
 	}
 	if (t->nrows && t->ncols) {

@@ -27,6 +27,7 @@
 #include "out/template.h"
 #include "out/yaml_write.h"
 #include "report/report.h"
+#include "rules/rules.h"
 #include "runner.h"
 
 #define EXAMPLE CJ_TEST_ROOT "/examples/lizhou-2020.yaml"
@@ -679,4 +680,86 @@ out:
 	if (dir)
 		rmdir(dir);
 	cj_accounts_free(a);
+}
+
+/* ============================================================ checks */
+
+static int run_check(const struct cj_accounts *a, struct cj_findings *fs)
+{
+	struct cj_codes *codes = NULL;
+	struct cj_figures *f = NULL;
+	struct cj_diag d;
+	int ok;
+
+	cj_diag_init(&d);
+	ok = cj_codes_default(&codes, &d) == CJ_OK && cj_calc(a, codes, &f, &d) == CJ_OK &&
+	     cj_check(a, f, codes, NULL, fs) == CJ_OK;
+	cj_figures_free(f);
+	cj_codes_free(codes);
+	return ok;
+}
+
+/*
+ * The same findings from the workbook as from the YAML (a stated total
+ * altered in both); a finding that points at a YAML line points at a cell
+ * of the workbook.
+ */
+TEST(xlsx_in_same_findings)
+{
+	struct cj_accounts *a = read_example(), *b = NULL;
+	struct cj_findings fa, fb;
+	char *dir = temp_dir(), path[256];
+	struct cj_diag d;
+	size_t i, k, located = 0;
+
+	cj_findings_init(&fa);
+	cj_findings_init(&fb);
+	CHECK(a != NULL && dir != NULL);
+	if (!a || !dir)
+		goto out;
+	a->general.total[CJ_CUR].fen += 10000; /* 797.10 -> 797.11 */
+	CHECK(write_wb(dir, "altered.xlsx", a, path, sizeof(path)));
+	cj_diag_init(&d);
+	CHECK_EQ_INT(cj_xlsx_read_file(path, &b, &d), CJ_OK);
+	unlink(path);
+	if (!b)
+		goto out;
+	CHECK(run_check(a, &fa));
+	CHECK(run_check(b, &fb));
+	CHECK(cj_findings_count(&fa, CJ_SEV_ERROR) > 0);
+	CHECK_EQ_INT(fa.n, fb.n);
+	for (i = 0; i < fa.n && fa.n == fb.n; i++) {
+		int found = 0;
+		for (k = 0; k < fb.n && !found; k++) {
+			const struct cj_finding *x = &fa.v[i], *y = &fb.v[k];
+			if (strcmp(x->rule, y->rule) == 0 && strcmp(x->message, y->message) == 0 &&
+			    strcmp(x->stated, y->stated) == 0 && strcmp(x->expected, y->expected) == 0) {
+				found = 1;
+				CHECK_EQ_INT(y->line, 0);
+				if (x->line) {
+					CHECK(y->cell[0] != '\0');
+					located++;
+				}
+			}
+		}
+		if (!found)
+			fprintf(stderr, "no workbook finding for %s: %s\n", fa.v[i].rule, fa.v[i].message);
+		CHECK(found);
+	}
+	CHECK(located > 0);
+	/* the altered figure is named by its cell */
+	for (k = 0, i = 0; k < fb.n; k++) {
+		if (getenv("CJ_XLSX_DUMP"))
+			fprintf(stderr, "%s %s %s\n", fb.v[k].rule, fb.v[k].cell, fb.v[k].message);
+		if (strstr(fb.v[k].cell, "一般预算!C"))
+			i++;
+	}
+	CHECK(i > 0);
+out:
+	if (dir)
+		rmdir(dir);
+	cj_findings_release(&fa);
+	cj_findings_release(&fb);
+	cj_accounts_free(a);
+	cj_accounts_free(b);
 }
