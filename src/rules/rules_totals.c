@@ -409,11 +409,12 @@ void cj_rules_sp_func_total(struct cj_check_ctx *ctx)
 {
 	const struct cj_figures *f = ctx->f;
 	const struct cj_spending_year *sy = &ctx->a->spending.year[CJ_CUR];
-	const struct cj_loc *loc = &ctx->a->other.items.v[0].loc;
+	const struct cj_loc *loc;
 	char s1[48], s2[48];
 
 	if (!ctx->a->other.items.n)
 		return;
+	loc = &ctx->a->other.items.v[0].loc;
 	if (f->sp_total[CJ_CUR].known && f->all.actual != f->sp_total[CJ_CUR].fen)
 		cj_rule_report(ctx, loc, cj_rules_money(ctx, f->all.actual, s1, sizeof(s1)),
 			       cj_rules_money(ctx, f->sp_total[CJ_CUR].fen, s2, sizeof(s2)),
