@@ -734,6 +734,7 @@ static void doc_release(struct aud_doc *doc)
 	cj_free(doc->reasons);
 	cj_free(doc->items);
 	cj_free(doc->index);
+	cj_free(doc->cands);
 }
 
 static const char *const kind_names[] = {"amount", "pct", "count", "year", "bare", "other"};
@@ -801,7 +802,9 @@ enum cj_err cj_aud_run_dump(const struct cj_textdoc *t, const char *file,
 		*year_used = doc.year;
 	cj_buf_init(&doc.subj, (size_t)UINT32_MAX / 2);
 	cj_buf_putc(&doc.subj, '\0'); /* offset 0: the empty subject */
-	e = build_paragraphs(&doc);
+	e = cj_buf_err(&doc.subj);
+	if (!e)
+		e = build_paragraphs(&doc);
 	if (e)
 		goto out;
 	for (p = 0; p < doc.npara && !doc.err; p++)

@@ -32,6 +32,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "../base/buf.h"
 #include "../base/money.h"
@@ -77,7 +78,8 @@ enum {
 	AUD_F_LASTYEAR = 1 << 7, /* the value of an earlier year */
 	AUD_F_PART = 1 << 8,     /* a part (or the share of a part) of a structure */
 	AUD_F_TOTAL = 1 << 9,    /* the total of a structure */
-	AUD_F_MISLABEL = 1 << 10 /* reported as another ratio than its words say */
+	AUD_F_MISLABEL = 1 << 10, /* reported as another ratio than its words say */
+	AUD_F_NOSIGN = 1 << 11    /* a percentage written without its % ("占65.52；") */
 };
 
 struct aud_fig {
@@ -157,6 +159,16 @@ struct aud_item {
 	int8_t sign;
 };
 
+/* A figure the mislabel test may divide by (checks_share.c). */
+struct aud_cand {
+	uint8_t type;    /* budget, derived budget, change, total */
+	uint32_t fig;    /* the figure whose subject it belongs to */
+	uint32_t other;  /* change: its base; derived budget: the rate */
+	struct cj_ival v; /* budget: B; change: the base A; total: T */
+	struct cj_ival w; /* derived budget: the actual; change: last year L */
+	struct cj_ival u; /* change: D */
+};
+
 /* ------------------------------------------------------------ document */
 
 struct aud_para {
@@ -220,6 +232,11 @@ struct aud_doc {
 	unsigned nscans;              /* whole-document scans done so far (bounded,
 				       * see cj_aud_may_scan) */
 
+	/* the mislabel test's candidate ratios, built on first use (checks_share.c) */
+	struct aud_cand *cands;
+	size_t ncand, capcand;
+	int cands_built;
+
 	struct aud_coverage cov;
 	int explain;
 	struct aud_untied *untied;    /* when explain: appended by the driver */
@@ -241,14 +258,84 @@ void cj_aud_scan(struct aud_doc *doc, uint32_t p);
 /* The unit a paragraph declares ("单位：万元"): fen per unit, 0 if none. */
 int64_t cj_aud_unit_decl(const char *s, size_t len);
 
-/* 1 when s[i..) starts with the literal lit (UTF-8); returns its length or 0. */
-size_t cj_aud_at(const char *s, size_t len, size_t i, const char *lit);
+/*
+ * Does s[i..len) start with the literal lit (UTF-8)?  Returns its length,
+ * or 0.  Inline and first-byte-first: it runs at nearly every byte of the
+ * text, and with a literal argument the compiler folds the strlen.
+ */
+static inline size_t cj_aud_at(const char *s, size_t len, size_t i, const char *lit)
+{
+	size_t n;
 
-/* 1 when s[0..i) ends with lit; returns its length or 0. */
-size_t cj_aud_ends(const char *s, size_t i, const char *lit);
+	if (i >= len || s[i] != lit[0])
+		return 0;
+	n = strlen(lit);
+	return len - i >= n && memcmp(s + i, lit, n) == 0 ? n : 0;
+}
 
-/* Code point at s[i] (len bytes in s), *adv its length. */
-uint32_t cj_aud_cp(const char *s, size_t len, size_t i, size_t *adv);
+/* A word of a list, with its length (hot lists: no strlen per test). */
+struct aud_word {
+	const char *s;
+	size_t n;
+};
+#define AUD_W(lit) {lit, sizeof(lit) - 1}
+
+static inline size_t cj_aud_at_w(const char *s, size_t len, size_t i, const struct aud_word *w)
+{
+	if (i >= len || len - i < w->n || s[i] != w->s[0])
+		return 0;
+	return memcmp(s + i, w->s, w->n) == 0 ? w->n : 0;
+}
+
+static inline size_t cj_aud_ends_w(const char *s, size_t i, const struct aud_word *w)
+{
+	if (i < w->n || s[i - 1] != w->s[w->n - 1])
+		return 0;
+	return memcmp(s + i - w->n, w->s, w->n) == 0 ? w->n : 0;
+}
+
+/* Does s[0..i) end with lit?  Returns its length, or 0. */
+static inline size_t cj_aud_ends(const char *s, size_t i, const char *lit)
+{
+	size_t n = strlen(lit);
+
+	if (i < n || s[i - 1] != lit[n - 1])
+		return 0;
+	return memcmp(s + i - n, lit, n) == 0 ? n : 0;
+}
+
+/* Code point at s[i] (len bytes in s), *adv its length (1 for a bad byte, 0 at the end). */
+static inline uint32_t cj_aud_cp(const char *s, size_t len, size_t i, size_t *adv)
+{
+	const unsigned char *p = (const unsigned char *)s + i;
+	size_t left = len - i;
+
+	if (left == 0) {
+		*adv = 0;
+		return 0;
+	}
+	if (p[0] < 0x80) {
+		*adv = 1;
+		return p[0];
+	}
+	if ((p[0] & 0xE0) == 0xC0 && left >= 2) {
+		*adv = 2;
+		return ((uint32_t)(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+	}
+	if ((p[0] & 0xF0) == 0xE0 && left >= 3) {
+		*adv = 3;
+		return ((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) |
+		       (p[2] & 0x3F);
+	}
+	if ((p[0] & 0xF8) == 0xF0 && left >= 4) {
+		*adv = 4;
+		return ((uint32_t)(p[0] & 0x07) << 18) | ((uint32_t)(p[1] & 0x3F) << 12) |
+		       ((uint32_t)(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+	}
+	*adv = 1;
+	return 0xFFFD;
+}
+
 
 /* Start of the code point that ends at s[i] (i > 0). */
 size_t cj_aud_prev(const char *s, size_t i);
@@ -287,7 +374,7 @@ void cj_aud_claims(struct aud_doc *doc, uint32_t p);
 /* The subject of figure f as a C string view. */
 static inline const char *aud_subj(const struct aud_doc *doc, const struct aud_fig *f)
 {
-	return cj_buf_str(&doc->subj) + f->subj;
+	return doc->subj.ptr + f->subj; /* never NULL: cj_aud_run puts a NUL first */
 }
 
 /* The subject of f for messages ("高清视频会议系统项目", "保密法宣传"); "" when generic. */

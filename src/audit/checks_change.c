@@ -12,9 +12,10 @@
  * When R disagrees, another change written elsewhere with the same A and
  * the same R whose D agrees (the seed's 财政拨款收入 "514.27" against
  * 收入 "514.72", both 1104.25 and 87.31%) shows that D is the slip: the
- * finding is on D (stated D, expected the other D).  Otherwise the
- * mislabel test runs (R equal to D / A: this year used as the base; or
- * A / L: the ratio instead of the growth); otherwise R is reported.
+ * finding is on D (stated D, expected the other D).  Otherwise R is
+ * reported; when R equals another ratio (D / A: this year used as the
+ * base; A / L: the ratio instead of the growth) the message says so, but
+ * the rule stays AUD-CHANGE-RATE (AUD-MISLABELED-PCT is about shares).
  *
  * AUD-REASON-SUM: every reason has exactly one definite amount, there
  * are at least two, the change itself has no finding, and the signed sum
@@ -193,17 +194,13 @@ static void check_rate(struct aud_doc *doc, struct link *links, size_t nlinks, s
 	}
 	if (cj_buf_err(&why) && !doc->err)
 		doc->err = cj_buf_err(&why);
-	if (why.len && !cj_buf_err(&why)) {
-		pct_text(rate, R->val.scale < 2 ? 2 : R->val.scale, exp, sizeof(exp));
-		cj_aud_report(doc, "AUD-MISLABELED-PCT", lk->r, rt, exp,
-			      "%s不是%s的%s率；%s率应为%s（%s/(%s%s%s)）", cj_buf_str(&why), sj, rverb,
-			      rverb, exp, dt, at, D->dir > 0 ? "−" : "＋", dt);
-	} else {
-		pct_text(rate, R->val.scale, exp, sizeof(exp));
-		cj_aud_report(doc, "AUD-CHANGE-RATE", lk->r, rt, exp,
-			      "%s%s率应为%s（%s/(%s%s%s)），写的是%s", sj, rverb, exp, dt, at,
-			      D->dir > 0 ? "−" : "＋", dt, rt);
-	}
+	/* a wrong rate is AUD-CHANGE-RATE even when it equals another ratio
+	 * (docs/audit-corpus.md 6.4); the message says which one */
+	pct_text(rate, R->val.scale, exp, sizeof(exp));
+	cj_aud_report(doc, "AUD-CHANGE-RATE", lk->r, rt, exp,
+		      "%s%s%s率应为%s（%s/(%s%s%s)），写的是%s",
+		      why.len && !cj_buf_err(&why) ? cj_buf_str(&why) : "", sj, rverb, exp, dt, at,
+		      D->dir > 0 ? "−" : "＋", dt, rt);
 	cj_buf_release(&why);
 	cj_aud_tie(doc, lk->a);
 	cj_aud_tie(doc, lk->d);

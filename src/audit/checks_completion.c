@@ -4,10 +4,11 @@
  * B written nearby, and A / B outside P's rounding interval.
  *
  * A is the nearest plain or actual amount before P in its sentence; B is
- * the nearest budget (预算数, 年初预算 ...) in the same sentence, else a
- * budget written elsewhere for A's subject.  Without a budget the rate is
- * left untied; deriving a budget from the rate itself proves nothing.
- * Before reporting, the mislabel test looks for another ratio P equals.
+ * the nearest budget (预算数, 年初预算 ...) in the same sentence, else the
+ * same project's budget (context.c).  Without a budget the rate is left
+ * untied; deriving a budget from the rate itself proves nothing.  A wrong
+ * rate that equals another ratio is still AUD-COMPLETION; the message
+ * says which ratio it is.
  */
 #include <stdio.h>
 #include <string.h>
@@ -65,9 +66,18 @@ static uint32_t budget_for(struct aud_doc *doc, uint32_t p, uint32_t a)
 		if (b->kind == AUD_AMOUNT && b->role == AUD_R_BUDGET)
 			return (b->flags & AUD_F_APPROX) ? AUD_NONE : j;
 	}
-	if ((A->flags & AUD_F_GENERIC) || !A->subj_len)
-		return AUD_NONE;
-	return cj_aud_lookup_role(doc, aud_subj(doc, A), A->subj_len, A->year, AUD_R_BUDGET);
+	/* else the same project's budget (docs/audit.md): "项目:X|执行" -> "项目:X|预算" */
+	if (A->subj_len > 9 && memcmp(aud_subj(doc, A), "项目:", 7) == 0 &&
+	    cj_aud_ends(aud_subj(doc, A), A->subj_len, "|执行")) {
+		char key[600];
+		size_t n = A->subj_len - 7;
+		if (n + 8 > sizeof(key))
+			return AUD_NONE;
+		memcpy(key, aud_subj(doc, A), n);
+		memcpy(key + n, "|预算", 7);
+		return cj_aud_lookup_role(doc, key, n + 7, A->year, AUD_R_BUDGET);
+	}
+	return AUD_NONE;
 }
 
 void cj_aud_check_completion(struct aud_doc *doc)
@@ -105,20 +115,16 @@ void cj_aud_check_completion(struct aud_doc *doc)
 		cj_aud_num_text(&doc->figs[b], bt, sizeof(bt));
 		cj_aud_fig_text(doc, P, 0, pt, sizeof(pt));
 		cj_buf_init(&why, 1024);
-		if (cj_aud_mislabel(doc, (uint32_t)k, a, AUD_NONE, &why) && !cj_buf_err(&why)) {
-			n = cj_aud_ival_text(r, P->val.scale < 2 ? 2 : P->val.scale, exp, sizeof(exp) - 1);
-			exp[n] = '%', exp[n + 1] = '\0';
-			cj_aud_report(doc, "AUD-MISLABELED-PCT", (uint32_t)k, pt, exp,
-				      "%s不是预算完成率；完成预算的比例应为%s（%s/%s）", cj_buf_str(&why),
-				      exp, at, bt);
-		} else {
-			n = cj_aud_ival_text(r, P->val.scale, exp, sizeof(exp) - 1);
-			exp[n] = '%', exp[n + 1] = '\0';
-			cj_aud_report(doc, "AUD-COMPLETION", (uint32_t)k, pt, exp,
-				      "%s完成预算的比例应为%s（%s/%s），写的是%s",
-				      cj_aud_subject_text(doc, &doc->figs[a], sj, sizeof(sj)),
-				      exp, at, bt, pt);
-		}
+		/* a wrong completion rate is AUD-COMPLETION even when it equals another
+		 * ratio (docs/audit-corpus.md 6.4); the message says which one */
+		if (!cj_aud_mislabel(doc, (uint32_t)k, a, AUD_NONE, &why))
+			cj_buf_reset(&why);
+		n = cj_aud_ival_text(r, P->val.scale, exp, sizeof(exp) - 1);
+		exp[n] = '%', exp[n + 1] = '\0';
+		cj_aud_report(doc, "AUD-COMPLETION", (uint32_t)k, pt, exp,
+			      "%s%s完成预算的比例应为%s（%s/%s），写的是%s",
+			      cj_buf_err(&why) ? "" : cj_buf_str(&why),
+			      cj_aud_subject_text(doc, &doc->figs[a], sj, sizeof(sj)), exp, at, bt, pt);
 		if (cj_buf_err(&why) && !doc->err)
 			doc->err = cj_buf_err(&why);
 		cj_buf_release(&why);

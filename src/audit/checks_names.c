@@ -144,13 +144,15 @@ struct outdated {
 static int is_outdated(const struct aud_doc *doc, const char *s, size_t len, struct outdated *o)
 {
 	char v[4][NAME_MAX_BYTES * 2 + 8];
-	size_t n, k, i;
+	size_t n, k, i, nv, vi[4];
 	int kind;
 
 	if (!doc->codes || !doc->year || len == 0 || len >= NAME_MAX_BYTES)
 		return 0;
 	n = fold_name(s, len, v[0], sizeof(v[0]) - 8);
-	/* 和 -> 与 variant (the table writes 与) */
+	if (n < 6)
+		return 0;
+	/* 和 -> 与 variant (the table writes 与), and the 类's 支出 when left out */
 	memcpy(v[1], v[0], n + 1);
 	for (i = 0; i + 3 <= n; i++)
 		if (memcmp(v[1] + i, "和", 3) == 0)
@@ -159,12 +161,21 @@ static int is_outdated(const struct aud_doc *doc, const char *s, size_t len, str
 	memcpy(v[2] + n, "支出", 7);
 	memcpy(v[3], v[1], n);
 	memcpy(v[3] + n, "支出", 7);
-	for (k = 0; k < 4; k++)
+	nv = 0;
+	vi[nv++] = 0;
+	if (strcmp(v[1], v[0]))
+		vi[nv++] = 1;
+	if (!cj_aud_ends(v[0], n, "支出")) {
+		vi[nv++] = 2;
+		if (strcmp(v[1], v[0]))
+			vi[nv++] = 3;
+	}
+	for (k = 0; k < nv; k++)
 		for (kind = CJ_CODE_FUNC; kind <= CJ_CODE_ECON; kind++) {
 			const char *code, *cur;
 			int from, to;
-			if (!cj_codes_find_name(doc->codes, (enum cj_code_kind)kind, v[k], &code, &from,
-						&to))
+			if (!cj_codes_find_name(doc->codes, (enum cj_code_kind)kind, v[vi[k]], &code,
+						&from, &to))
 				continue;
 			if (!to || to >= doc->year)
 				continue;
@@ -264,6 +275,10 @@ static void check_code_name(struct aud_doc *doc, struct seen *sn, uint32_t p, co
 	cur = cj_codes_name(doc->codes, kind, code, doc->year);
 	if (!cur || name_matches(cur, para->ptr + a, b - a))
 		return;
+	/* a PDF table cell wrapped onto the next line: "机关事业单位基本养老保险" / "缴费" */
+	if (doc->text->kind == CJ_TEXT_PDF && b - a >= 12 && strlen(cur) > b - a &&
+	    memcmp(cur, para->ptr + a, b - a) == 0)
+		return;
 	if (is_outdated(doc, para->ptr + a, b - a, &o)) {
 		report_outdated(doc, sn, p, a, b);
 		return;
@@ -355,6 +370,11 @@ static void chains(struct aud_doc *doc, struct seen *sn, uint32_t p)
 
 	while (i < len && !doc->err) {
 		size_t open = 0, j, d;
+		/* to the next bracket: "（" is EF BC 88 */
+		while (i < len && s[i] != '(' && (unsigned char)s[i] != 0xEF)
+			i++;
+		if (i >= len)
+			break;
 		if (cj_aud_at(s, len, i, "（"))
 			open = 3;
 		else if (s[i] == '(')
@@ -451,7 +471,9 @@ static void table_row(struct aud_doc *doc, struct seen *sn, uint32_t p)
 			a++;
 		while (b > a && (s[b - 1] == ' ' || s[b - 1] == '*'))
 			b--;
-		/* 一、一般公共服务支出 in 公开01表 */
+		/* classification names in cells: 一、一般公共服务支出 of 公开01表 */
+		if (!cj_aud_ends(s, b, "支出"))
+			continue;
 		while (a < b) {
 			size_t adv;
 			if (cj_aud_is_han(cj_aud_cp(s, b, a, &adv)))
@@ -487,8 +509,11 @@ void cj_aud_check_names(struct aud_doc *doc)
 			continue;
 		para = &doc->paras[f->para];
 		b = f->off;
+		while (b > f->clause && para->ptr[b - 1] == ' ')
+			b--;
+		if (!cj_aud_ends(para->ptr, b, "支出"))
+			continue; /* 类 and 项 names; a 款 name comes with its marker */
 		a = name_start(para->ptr, f->clause, b);
-		/* "社会保障和就业（类）支出": the name is before the marker */
 		report_outdated(doc, &sn, f->para, a, b);
 	}
 }

@@ -67,12 +67,7 @@ static int contains_zero(struct cj_ival x)
 	return x.lo.n <= 0 && x.hi.n >= 0;
 }
 
-/* Text of an interval's midpoint at `scale` decimals, with a '%' when pct. */
-static void mid_text(struct cj_ival x, int scale, char *buf, size_t cap)
-{
-	cj_aud_ival_text(x, scale, buf, cap);
-}
-
+/* Text of an interval's midpoint at `scale` decimals, with a '%'. */
 static void mid_pct(struct cj_ival x, int scale, char *buf, size_t cap)
 {
 	size_t n = cj_aud_ival_text(x, scale, buf, cap);
@@ -84,6 +79,8 @@ static void mid_pct(struct cj_ival x, int scale, char *buf, size_t cap)
 }
 
 /* =============================================================== mislabel */
+
+enum { C_BUDGET, C_DERIVED, C_CHANGE, C_TOTAL };
 
 /* A/B*100 overlaps P?  B may not contain zero. */
 static int ratio_is(struct cj_ival a, struct cj_ival b, struct cj_ival p, struct cj_ival *r)
@@ -111,127 +108,150 @@ static int same_subject(const struct aud_doc *doc, uint32_t a, uint32_t b)
 				     fb->subj_len);
 }
 
-/* The budget of `part`'s subject: written, or derived from a completion rate. */
-static int budget_of(struct aud_doc *doc, uint32_t part, struct cj_ival *b, char *btxt,
-		     size_t cap)
+static struct aud_cand *add_cand(struct aud_doc *doc, int type, uint32_t fig)
 {
-	const struct aud_fig *a = &doc->figs[part];
+	struct aud_cand *c =
+		cj_aud_push(doc, (void **)&doc->cands, &doc->ncand, &doc->capcand, sizeof(*c));
+
+	if (c) {
+		c->type = (uint8_t)type;
+		c->fig = fig;
+		c->other = AUD_NONE;
+	}
+	return c;
+}
+
+/*
+ * The figures a wrong percentage may have been computed from, once per
+ * document: written budgets; budgets implied by a completion rate written
+ * for an amount (2.07万元，完成预算34.5% gives 6.00); changes with their
+ * base and last year; the totals of structures and the report's totals.
+ */
+static void build_cands(struct aud_doc *doc)
+{
 	size_t k;
 
-	if (a->flags & AUD_F_GENERIC)
-		return 0;
-	for (k = 0; k < doc->nfig; k++) {
+	doc->cands_built = 1;
+	for (k = 0; k < doc->nfig && !doc->err; k++) {
 		const struct aud_fig *f = &doc->figs[k];
-		if (f->kind == AUD_AMOUNT && f->role == AUD_R_BUDGET && f->year == a->year &&
-		    cj_aud_definite(f) && same_subject(doc, part, (uint32_t)k)) {
-			*b = value_of(f);
-			cj_aud_num_text(f, btxt, cap);
-			return 1;
+		struct aud_cand *c;
+		if (!cj_aud_definite(f) || (f->flags & AUD_F_TABLE))
+			continue;
+		if (f->kind == AUD_AMOUNT && f->role == AUD_R_BUDGET) {
+			if ((c = add_cand(doc, C_BUDGET, (uint32_t)k)))
+				c->v = value_of(f);
+		} else if (f->kind == AUD_PCT && f->role == AUD_R_COMPLETION) {
+			uint32_t act = cj_aud_completion_actual(doc, (uint32_t)k);
+			struct cj_ival pv = cj_aud_ival(f), b;
+			if (act == AUD_NONE || contains_zero(pv) ||
+			    cj_ival_ratio(value_of(&doc->figs[act]), pv, 100, &b) != CJ_OK)
+				continue;
+			if ((c = add_cand(doc, C_DERIVED, act))) {
+				c->other = (uint32_t)k;
+				c->v = b;
+				c->w = value_of(&doc->figs[act]);
+			}
+		} else if (f->kind == AUD_AMOUNT && f->role == AUD_R_CHANGE) {
+			uint32_t base = cj_aud_change_base(doc, (uint32_t)k);
+			struct cj_ival bv, dv;
+			if (base == AUD_NONE)
+				continue;
+			bv = value_of(&doc->figs[base]);
+			dv = value_of(f);
+			if ((c = add_cand(doc, C_CHANGE, (uint32_t)k))) {
+				c->other = base;
+				c->v = bv;
+				c->w = f->dir > 0 ? cj_ival_sub(bv, dv) : cj_ival_add(bv, dv);
+				c->u = dv;
+			}
+		}
+		if ((f->flags & AUD_F_TOTAL) ||
+		    (f->kind == AUD_AMOUNT && (f->role == AUD_R_AMOUNT || f->role == AUD_R_ACTUAL) &&
+		     !(f->flags & AUD_F_LASTYEAR) &&
+		     cj_aud_subject_canonical(aud_subj(doc, f), f->subj_len))) {
+			if ((c = add_cand(doc, C_TOTAL, (uint32_t)k)))
+				c->v = value_of(f);
 		}
 	}
-	for (k = 0; k < doc->nfig; k++) {
-		const struct aud_fig *f = &doc->figs[k];
-		uint32_t act;
-		struct cj_ival av, pv;
-		if (f->kind != AUD_PCT || f->role != AUD_R_COMPLETION || !cj_aud_definite(f) ||
-		    k == part)
-			continue;
-		act = cj_aud_completion_actual(doc, (uint32_t)k);
-		if (act == AUD_NONE || act == part || !same_subject(doc, part, act))
-			continue;
-		av = value_of(&doc->figs[act]);
-		if (!cj_ival_overlaps(av, value_of(a)))
-			continue;
-		pv = cj_aud_ival(f);
-		if (contains_zero(pv) || cj_ival_ratio(av, pv, 100, b) != CJ_OK)
-			continue;
-		mid_text(*b, 2, btxt, cap);
-		return 1;
-	}
-	return 0;
 }
 
 int cj_aud_mislabel(struct aud_doc *doc, uint32_t pct, uint32_t part, uint32_t total,
 		    struct cj_buf *why)
 {
 	const struct aud_fig *p = &doc->figs[pct];
-	struct cj_ival pv = cj_aud_ival(p), av, r, b;
-	char at[48], bt[48], pt[48];
+	struct cj_ival pv = cj_aud_ival(p), av, r, tv;
+	char at[48], pt[48], bt[48], lt[48], dt[48], tt[48];
 	size_t k;
 
 	if (part == AUD_NONE || !cj_aud_may_scan(doc))
 		return 0;
+	if (!doc->cands_built)
+		build_cands(doc);
 	av = value_of(&doc->figs[part]);
+	if (total != AUD_NONE)
+		tv = value_of(&doc->figs[total]);
 	cj_aud_num_text(&doc->figs[part], at, sizeof(at));
 	cj_aud_fig_text(doc, p, 0, pt, sizeof(pt));
-	/* 1. the completion rate of the part */
-	if (p->role != AUD_R_COMPLETION && budget_of(doc, part, &b, bt, sizeof(bt)) &&
-	    ratio_is(av, b, pv, &r)) {
-		cj_buf_printf(why, "此处“%s”等于预算完成率（%s/%s），", pt, at, bt);
-		return 1;
-	}
+	/* 1. the completion rate of the part: a budget written, or implied elsewhere */
+	if (p->role != AUD_R_COMPLETION && !(doc->figs[part].flags & AUD_F_GENERIC))
+		for (k = 0; k < doc->ncand; k++) {
+			const struct aud_cand *c = &doc->cands[k];
+			if (c->type == C_BUDGET && doc->figs[c->fig].year == doc->figs[part].year &&
+			    same_subject(doc, part, c->fig) && ratio_is(av, c->v, pv, &r)) {
+				cj_aud_num_text(&doc->figs[c->fig], bt, sizeof(bt));
+			} else if (c->type == C_DERIVED && c->other != pct && c->fig != part &&
+				   same_subject(doc, part, c->fig) && cj_ival_overlaps(c->w, av) &&
+				   ratio_is(av, c->v, pv, &r)) {
+				cj_aud_ival_text(c->v, 2, bt, sizeof(bt));
+			} else {
+				continue;
+			}
+			cj_buf_printf(why, "此处“%s”等于预算完成率（%s/%s），", pt, at, bt);
+			return 1;
+		}
 	/* 2. last year as the base: a change of the part's subject, or of the total's */
-	for (k = 0; k < doc->nfig; k++) {
-		const struct aud_fig *d = &doc->figs[k];
-		uint32_t base;
-		struct cj_ival l, dv, bv;
-		char lt[48], dt[48];
-		if (d->kind != AUD_AMOUNT || d->role != AUD_R_CHANGE || !cj_aud_definite(d))
+	for (k = 0; k < doc->ncand; k++) {
+		const struct aud_cand *c = &doc->cands[k];
+		if (c->type != C_CHANGE)
 			continue;
-		base = cj_aud_change_base(doc, (uint32_t)k);
-		if (base == AUD_NONE)
-			continue;
-		bv = value_of(&doc->figs[base]);
-		dv = value_of(d);
-		l = d->dir > 0 ? cj_ival_sub(bv, dv) : cj_ival_add(bv, dv);
-		mid_text(l, 2, lt, sizeof(lt));
-		cj_aud_num_text(d, dt, sizeof(dt));
-		if (p->role != AUD_R_RATE && cj_ival_overlaps(bv, av) &&
-		    (base == part || same_subject(doc, part, base))) {
-			if (ratio_is(av, l, pv, &r)) {
+		cj_aud_ival_text(c->w, 2, lt, sizeof(lt));
+		cj_aud_num_text(&doc->figs[c->fig], dt, sizeof(dt));
+		if (p->role != AUD_R_RATE && cj_ival_overlaps(c->v, av) &&
+		    (c->other == part || same_subject(doc, part, c->other))) {
+			if (ratio_is(av, c->w, pv, &r)) {
 				cj_buf_printf(why, "此处“%s”等于本年数与上年数之比（%s/%s），", pt, at, lt);
 				return 1;
 			}
-			if (ratio_is(dv, l, pv, &r)) {
+			if (ratio_is(c->u, c->w, pv, &r)) {
 				cj_buf_printf(why, "此处“%s”等于较上年的增减率（%s/%s），", pt, dt, lt);
 				return 1;
 			}
 		}
-		if (p->role == AUD_R_SHARE && total != AUD_NONE &&
-		    cj_ival_overlaps(bv, value_of(&doc->figs[total])) &&
-		    (base == total || same_subject(doc, total, base)) && ratio_is(av, l, pv, &r)) {
+		if (p->role == AUD_R_SHARE && total != AUD_NONE && cj_ival_overlaps(c->v, tv) &&
+		    (c->other == total || same_subject(doc, total, c->other)) &&
+		    ratio_is(av, c->w, pv, &r)) {
 			cj_buf_printf(why, "此处“%s”等于占上年%s（%s）的比重（%s/%s），", pt,
 				      subj(doc, total), lt, at, lt);
 			return 1;
 		}
 	}
 	/* 3. the share of another total: a structure's, or one of the report's totals */
-	if (p->role == AUD_R_SHARE) {
-		for (k = 0; k < doc->nfig; k++) {
-			const struct aud_fig *t = &doc->figs[k];
-			struct cj_ival tv;
-			char tt[48];
-			if (k == total || k == part || !comparable(t, &doc->figs[part]) ||
-			    !cj_aud_definite(t) || (t->flags & (AUD_F_TABLE | AUD_F_LASTYEAR)))
+	if (p->role == AUD_R_SHARE)
+		for (k = 0; k < doc->ncand; k++) {
+			const struct aud_cand *c = &doc->cands[k];
+			if (c->type != C_TOTAL || c->fig == total || c->fig == part ||
+			    !comparable(&doc->figs[c->fig], &doc->figs[part]))
 				continue;
-			if (!(t->flags & AUD_F_TOTAL) &&
-			    !(t->kind == AUD_AMOUNT && (t->role == AUD_R_AMOUNT || t->role == AUD_R_ACTUAL) &&
-			      cj_aud_subject_canonical(aud_subj(doc, t), t->subj_len)))
+			if ((total != AUD_NONE && cj_ival_overlaps(c->v, tv)) || cj_ival_overlaps(c->v, av))
 				continue;
-			tv = value_of(t);
-			if (total != AUD_NONE && cj_ival_overlaps(tv, value_of(&doc->figs[total])))
-				continue;
-			if (cj_ival_overlaps(tv, av))
-				continue;
-			if (ratio_is(av, tv, pv, &r)) {
-				cj_aud_num_text(t, tt, sizeof(tt));
+			if (ratio_is(av, c->v, pv, &r)) {
+				cj_aud_num_text(&doc->figs[c->fig], tt, sizeof(tt));
 				cj_buf_printf(why, "此处“%s”等于占%s（%s）的比重（%s/%s），", pt,
-					      subj(doc, (uint32_t)k)[0] ? subj(doc, (uint32_t)k) : "另一合计",
-					      tt, at, tt);
+					      subj(doc, c->fig)[0] ? subj(doc, c->fig) : "另一合计", tt, at,
+					      tt);
 				return 1;
 			}
 		}
-	}
 	return 0;
 }
 
@@ -297,7 +317,7 @@ static uint32_t struct_total(struct aud_doc *doc, const struct aud_struct *st)
 	if (st->head == AUD_NONE || !st->nparts)
 		return AUD_NONE;
 	year = doc->figs[doc->parts[st->part0].fig].year;
-	t = cj_aud_lookup(doc, cj_buf_str(&doc->subj) + st->head, st->head_len, year);
+	t = cj_aud_lookup(doc, doc->subj.ptr + st->head, st->head_len, year);
 	if (t == AUD_NONE || !comparable(&doc->figs[t], &doc->figs[doc->parts[st->part0].fig]))
 		return AUD_NONE;
 	return t;
@@ -309,7 +329,7 @@ static const char *total_label(const struct aud_doc *doc, const struct aud_struc
 	const char *s = subj(doc, t);
 
 	if ((!s[0] || (doc->figs[t].flags & AUD_F_GENERIC)) && st->head != AUD_NONE)
-		return cj_buf_str(&doc->subj) + st->head;
+		return doc->subj.ptr + st->head;
 	return s[0] ? s : "合计";
 }
 

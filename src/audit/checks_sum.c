@@ -63,7 +63,7 @@ static uint32_t total_of(struct aud_doc *doc, const struct aud_struct *st)
 		return st->total;
 	if (st->head == AUD_NONE || !st->nparts)
 		return AUD_NONE;
-	t = cj_aud_lookup(doc, cj_buf_str(&doc->subj) + st->head, st->head_len,
+	t = cj_aud_lookup(doc, doc->subj.ptr + st->head, st->head_len,
 			  doc->figs[doc->parts[st->part0].fig].year);
 	return t;
 }

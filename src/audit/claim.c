@@ -34,53 +34,135 @@
 
 /* ------------------------------------------------------------ word lists */
 
-static const char *const approx_before[] = {
-	"约", "近", "超过", "不足", "不到", "逾", "控制在", "不超过", "不低于", "低于", "高于",
-	"大于", "小于", "至少", "最多", "≥", "≤", ">", "<", "＞", "＜", "≈", "不少于",
-	"多于", "少于", "接近", "将近", "大约", "不高于", "预计", "力争", "确保"};
+static const struct aud_word approx_before[] = {
+	AUD_W("约"),
+	AUD_W("近"),
+	AUD_W("超过"),
+	AUD_W("不足"),
+	AUD_W("不到"),
+	AUD_W("逾"),
+	AUD_W("控制在"),
+	AUD_W("不超过"),
+	AUD_W("不低于"),
+	AUD_W("低于"),
+	AUD_W("高于"),
+	AUD_W("大于"),
+	AUD_W("小于"),
+	AUD_W("至少"),
+	AUD_W("最多"),
+	AUD_W("≥"),
+	AUD_W("≤"),
+	AUD_W(">"),
+	AUD_W("<"),
+	AUD_W("＞"),
+	AUD_W("＜"),
+	AUD_W("≈"),
+	AUD_W("不少于"),
+	AUD_W("多于"),
+	AUD_W("少于"),
+	AUD_W("接近"),
+	AUD_W("将近"),
+	AUD_W("大约"),
+	AUD_W("不高于"),
+	AUD_W("预计"),
+	AUD_W("力争"),
+	AUD_W("确保")};
 
-static const char *const fill_tail[] = {"了", "为", "是", "达到", "达", "仅", "只", "共计",
-					"累计", "：", ":", " ", "共", "分别"};
+static const struct aud_word fill_tail[] = {
+	AUD_W("了"),
+	AUD_W("为"),
+	AUD_W("是"),
+	AUD_W("达到"),
+	AUD_W("达"),
+	AUD_W("仅"),
+	AUD_W("只"),
+	AUD_W("共计"),
+	AUD_W("累计"),
+	AUD_W("："),
+	AUD_W(":"),
+	AUD_W(" "),
+	AUD_W("共"),
+	AUD_W("分别")};
 
-static const char *const budget_words[] = {"年初预算数", "调整预算数", "全年预算数", "预算数",
-					   "年初预算", "调整预算", "全年预算", "预算金额",
-					   "预算安排", "安排预算", "预算"};
+static const struct aud_word budget_words[] = {
+	AUD_W("年初预算数"),
+	AUD_W("调整预算数"),
+	AUD_W("全年预算数"),
+	AUD_W("预算数"),
+	AUD_W("年初预算"),
+	AUD_W("调整预算"),
+	AUD_W("全年预算"),
+	AUD_W("预算金额"),
+	AUD_W("预算安排"),
+	AUD_W("安排预算"),
+	AUD_W("预算")};
 
-static const char *const actual_words[] = {"决算数", "执行数", "支出决算", "决算", "实际支出",
-					   "实际执行数", "全年执行数"};
+static const struct aud_word actual_words[] = {
+	AUD_W("决算数"),
+	AUD_W("执行数"),
+	AUD_W("支出决算"),
+	AUD_W("决算"),
+	AUD_W("实际支出"),
+	AUD_W("实际执行数"),
+	AUD_W("全年执行数")};
 
-static const char *const completion_words[] = {
-	"完成年初预算", "完成调整预算", "完成全年预算", "完成预算", "为年初预算", "为调整预算",
-	"为全年预算",   "为预算",       "预算执行率",   "预算完成率", "执行率",   "完成率",
-	"执行进度",     "支出进度"};
+static const struct aud_word completion_words[] = {
+	AUD_W("完成年初预算"),
+	AUD_W("完成调整预算"),
+	AUD_W("完成全年预算"),
+	AUD_W("完成预算"),
+	AUD_W("为年初预算"),
+	AUD_W("为调整预算"),
+	AUD_W("为全年预算"),
+	AUD_W("为预算"),
+	AUD_W("预算执行率"),
+	AUD_W("预算完成率"),
+	AUD_W("执行率"),
+	AUD_W("完成率"),
+	AUD_W("执行进度"),
+	AUD_W("支出进度")};
+
+static const struct aud_word w_de = AUD_W("的"), w_space = AUD_W(" ");
 
 static const struct {
-	const char *w;
+	struct aud_word w;
 	int dir;
 } rate_words[] = {
-	{"增长率", 1}, {"增幅", 1},    {"增速", 1},   {"增长", 1},   {"增加", 1},
-	{"上升", 1},   {"提高", 1},    {"上涨", 1},   {"下降率", -1}, {"降幅", -1},
-	{"减幅", -1},  {"下降", -1},   {"减少", -1},  {"降低", -1},   {"回落", -1},
-	{"缩减", -1},  {"压缩", -1},   {"节约", -1},
+	{AUD_W("增长率"), 1}, {AUD_W("增幅"), 1},    {AUD_W("增速"), 1},   {AUD_W("增长"), 1},   {AUD_W("增加"), 1},
+	{AUD_W("上升"), 1},   {AUD_W("提高"), 1},    {AUD_W("上涨"), 1},   {AUD_W("下降率"), -1}, {AUD_W("降幅"), -1},
+	{AUD_W("减幅"), -1},  {AUD_W("下降"), -1},   {AUD_W("减少"), -1},  {AUD_W("降低"), -1},   {AUD_W("回落"), -1},
+	{AUD_W("缩减"), -1},  {AUD_W("压缩"), -1},   {AUD_W("节约"), -1},
 };
 
 static const struct {
-	const char *w;
+	struct aud_word w;
 	int dir;
 } change_verbs[] = {
-	{"增加", 1},  {"增长", 1},  {"上升", 1},  {"增支", 1},  {"增收", 1},
-	{"减少", -1}, {"下降", -1}, {"降低", -1}, {"节约", -1}, {"节省", -1},
-	{"缩减", -1}, {"减支", -1}, {"减收", -1}, {"压减", -1},
+	{AUD_W("增加"), 1},  {AUD_W("增长"), 1},  {AUD_W("上升"), 1},  {AUD_W("增支"), 1},  {AUD_W("增收"), 1},
+	{AUD_W("减少"), -1}, {AUD_W("下降"), -1}, {AUD_W("降低"), -1}, {AUD_W("节约"), -1}, {AUD_W("节省"), -1},
+	{AUD_W("缩减"), -1}, {AUD_W("减支"), -1}, {AUD_W("减收"), -1}, {AUD_W("压减"), -1},
 };
 
-static const char *const count_verbs[] = {"开展", "组织", "召开", "举办", "进行", "先后",
-					  "累计", "共计", "全年", "安排", "选取", "共", "完成",
-					  "形成"};
+static const struct aud_word count_verbs[] = {
+	AUD_W("开展"),
+	AUD_W("组织"),
+	AUD_W("召开"),
+	AUD_W("举办"),
+	AUD_W("进行"),
+	AUD_W("先后"),
+	AUD_W("累计"),
+	AUD_W("共计"),
+	AUD_W("全年"),
+	AUD_W("安排"),
+	AUD_W("选取"),
+	AUD_W("共"),
+	AUD_W("完成"),
+	AUD_W("形成")};
 
 /* ------------------------------------------------------------- helpers */
 
 /* Strip trailing words of `list` (and spaces) from s[a..b). */
-static size_t strip_tail(const char *s, size_t a, size_t b, const char *const *list,
+static size_t strip_tail(const char *s, size_t a, size_t b, const struct aud_word *list,
 			 size_t n)
 {
 	size_t k, m;
@@ -89,7 +171,7 @@ static size_t strip_tail(const char *s, size_t a, size_t b, const char *const *l
 	while (again && b > a) {
 		again = 0;
 		for (k = 0; k < n; k++) {
-			m = cj_aud_ends(s + a, b - a, list[k]);
+			m = cj_aud_ends_w(s + a, b - a, &list[k]);
 			if (m) {
 				b -= m;
 				again = 1;
@@ -101,12 +183,12 @@ static size_t strip_tail(const char *s, size_t a, size_t b, const char *const *l
 }
 
 /* Does s[a..b) end with one of list?  Returns its length. */
-static size_t ends_any(const char *s, size_t a, size_t b, const char *const *list, size_t n)
+static size_t ends_any(const char *s, size_t a, size_t b, const struct aud_word *list, size_t n)
 {
 	size_t k, m;
 
 	for (k = 0; k < n; k++)
-		if ((m = cj_aud_ends(s + a, b - a, list[k])))
+		if ((m = cj_aud_ends_w(s + a, b - a, &list[k])))
 			return m;
 	return 0;
 }
@@ -174,8 +256,9 @@ static void pct_role(struct aud_doc *doc, const char *s, struct aud_fig *f, size
 
 	t = strip_tail(s, a, b, fill_tail, sizeof(fill_tail) / sizeof(fill_tail[0]));
 	if (find_zhan(s, a, t, &z)) {
-		static const char *const name_tail[] = {"的比重", "的比例", "比重", "比例", "的",
-							"比", "之"};
+		static const struct aud_word name_tail[] = {
+			AUD_W("的比重"), AUD_W("的比例"), AUD_W("比重"), AUD_W("比例"),
+			AUD_W("的"),     AUD_W("比"),     AUD_W("之")};
 		static const char *const budget_names[] = {"预算", "年初预算", "调整预算",
 							   "全年预算", "预算数"};
 		ne = strip_tail(s, z + 3, t, name_tail, sizeof(name_tail) / sizeof(name_tail[0]));
@@ -196,7 +279,7 @@ static void pct_role(struct aud_doc *doc, const char *s, struct aud_fig *f, size
 		}
 		return;
 	}
-	t2 = strip_tail(s, a, t, (const char *const[]){"的"}, 1);
+	t2 = strip_tail(s, a, t, &w_de, 1);
 	if ((m = ends_any(s, a, t2, completion_words,
 			  sizeof(completion_words) / sizeof(completion_words[0])))) {
 		f->role = AUD_R_COMPLETION;
@@ -204,7 +287,7 @@ static void pct_role(struct aud_doc *doc, const char *s, struct aud_fig *f, size
 		return;
 	}
 	for (k = 0; k < sizeof(rate_words) / sizeof(rate_words[0]); k++)
-		if ((m = cj_aud_ends(s + a, t2 - a, rate_words[k].w))) {
+		if ((m = cj_aud_ends_w(s + a, t2 - a, &rate_words[k].w))) {
 			f->role = AUD_R_RATE;
 			f->dir = (int8_t)rate_words[k].dir;
 			store_subject(doc, s, a, t2 - m, &f->subj, &f->subj_len);
@@ -230,7 +313,7 @@ static void amount_role(struct aud_doc *doc, const char *s, struct aud_fig *f, s
 	/* the last change verb in the clause */
 	for (i = a; i < t; i += adv) {
 		for (k = 0; k < sizeof(change_verbs) / sizeof(change_verbs[0]); k++) {
-			size_t n = cj_aud_at(s, t, i, change_verbs[k].w);
+			size_t n = cj_aud_at_w(s, t, i, &change_verbs[k].w);
 			if (n) {
 				v = i;
 				vlen = n;
@@ -278,7 +361,7 @@ static void count_role(struct aud_doc *doc, const char *s, size_t len, struct au
 			again = 1;
 		}
 		for (k = 0; k < sizeof(count_verbs) / sizeof(count_verbs[0]); k++)
-			if ((m = cj_aud_at(s, t, a, count_verbs[k]))) {
+			if ((m = cj_aud_at_w(s, t, a, &count_verbs[k]))) {
 				a += m;
 				again = 1;
 				break;
@@ -361,6 +444,34 @@ static void claim_year(struct aud_doc *doc, struct aud_para *para, uint32_t fi, 
 	f->year = (int16_t)year;
 }
 
+/* Words a bare percentage may follow ("占65.52；", "增长37.41。"); not 增加/减少. */
+static const struct aud_word ratio_words[] = {
+	AUD_W("占"),         AUD_W("占比"),       AUD_W("占比为"),   AUD_W("的比重为"),
+	AUD_W("增长"),       AUD_W("下降"),       AUD_W("增幅"),     AUD_W("降幅"),
+	AUD_W("增长率"),     AUD_W("下降率"),     AUD_W("完成预算"), AUD_W("完成预算的"),
+	AUD_W("完成年初预算的"), AUD_W("完成年初预算"), AUD_W("为预算的"), AUD_W("执行率"),
+	AUD_W("执行率为"),   AUD_W("预算执行率"), AUD_W("完成率"),   AUD_W("完成率为")};
+
+/* A bare number right after a ratio word and at the end of its clause. */
+static int bare_ratio(const char *s, size_t len, const struct aud_fig *f)
+{
+	size_t adv, k;
+	uint32_t cp;
+
+	if (f->val.v < 0 || (f->flags & AUD_F_APPROX))
+		return 0;
+	if (f->end < len) {
+		cp = cj_aud_cp(s, len, f->end, &adv);
+		if (!(cp == 0xFF0C || cp == 0x3002 || cp == 0xFF1B || cp == 0x3001 || cp == ',' ||
+		      cp == ';' || cp == 0xFF09 || cp == ')' || cp == '\t' || cp == '|'))
+			return 0;
+	}
+	for (k = 0; k < sizeof(ratio_words) / sizeof(ratio_words[0]); k++)
+		if (cj_aud_ends_w(s, f->off, &ratio_words[k]))
+			return 1;
+	return 0;
+}
+
 /* --------------------------------------------------------------- driver */
 
 /* Boundary classes of the character at s[i]: 3 sentence, 2 segment, 1 clause, 0 none. */
@@ -432,6 +543,11 @@ void cj_aud_claims(struct aud_doc *doc, uint32_t p)
 			i += s[i] == ')' ? 1 : 3;
 			continue;
 		}
+		if ((unsigned char)s[i] >= 0x80 && (unsigned char)s[i] != 0xE3 &&
+		    (unsigned char)s[i] != 0xEF) {
+			i++; /* not the lead byte of CJK punctuation */
+			continue;
+		}
 		b = boundary(s, len, i, &adv);
 		i += adv;
 		if (b == 3)
@@ -469,7 +585,7 @@ void cj_aud_claims(struct aud_doc *doc, uint32_t p)
 		if (a > f->off)
 			a = f->off;
 		f->pre = (uint32_t)a;
-		t = strip_tail(s, a, f->off, (const char *const[]){" "}, 1);
+		t = strip_tail(s, a, f->off, &w_space, 1);
 		if (ends_any(s, a, t, approx_before, sizeof(approx_before) / sizeof(approx_before[0])))
 			f->flags |= AUD_F_APPROX;
 		claim_year(doc, para, (uint32_t)fi, a);
@@ -479,8 +595,16 @@ void cj_aud_claims(struct aud_doc *doc, uint32_t p)
 			if (f->kind == AUD_BARE && (f->flags & AUD_F_TABLE))
 				break;
 			pct_role(doc, s, f, a, f->off);
-			if (f->kind == AUD_BARE && f->role == AUD_R_PCT)
-				f->role = AUD_R_NONE;
+			if (f->kind == AUD_BARE) {
+				/* "占65.52；": a percentage without its sign, read as one */
+				if ((f->role == AUD_R_SHARE || f->role == AUD_R_RATE ||
+				     f->role == AUD_R_COMPLETION) && bare_ratio(s, len, f)) {
+					f->kind = AUD_PCT;
+					f->flags |= AUD_F_NOSIGN;
+				} else {
+					f->role = AUD_R_NONE;
+				}
+			}
 			break;
 		case AUD_AMOUNT:
 			amount_role(doc, s, f, a, f->off);
@@ -646,30 +770,45 @@ uint32_t cj_aud_lookup_role(struct aud_doc *doc, const char *subject, size_t len
 const char *cj_aud_subject_text(const struct aud_doc *doc, const struct aud_fig *f, char *buf,
 				size_t cap)
 {
-	const char *s = aud_subj(doc, f);
-	const char *bar;
-	size_t n = f->subj_len;
+	const char *s = aud_subj(doc, f), *bar, *e;
+	const char *project = NULL;
+	size_t n = f->subj_len, plen = 0;
 
 	buf[0] = '\0';
 	if (!n || cap < 8)
 		return buf;
-	bar = memchr(s, '|', n);
-	if (n > 7 && memcmp(s, "项目:", 7) == 0 && bar) {
-		size_t m = (size_t)(bar - s) - 7;
-		snprintf(buf, cap, "%.*s项目%s", (int)m, s + 7,
-			 strcmp(bar + 1, "预算") == 0 ? "预算" : "");
-		return buf;
+	e = s + n;
+	/* scopes: "§12.3|" (a topic of the work summary), "项目:X|" (a project) */
+	if (n > 2 && memcmp(s, "§", 2) == 0 && (bar = memchr(s, '|', n)) != NULL)
+		s = bar + 1;
+	if (e - s > 7 && memcmp(s, "项目:", 7) == 0 && (bar = memchr(s, '|', (size_t)(e - s)))) {
+		project = s + 7;
+		plen = (size_t)(bar - project);
+		s = bar + 1;
+		if (s == e - 6 && memcmp(s, "执行", 6) == 0)
+			s = e; /* a project's spending */
+		else if (s == e - 6 && memcmp(s, "预算", 6) == 0) {
+			snprintf(buf, cap, "%.*s项目预算", (int)plen, project);
+			return buf;
+		}
 	}
-	if (f->flags & AUD_F_GENERIC)
+	if ((f->flags & AUD_F_GENERIC) && !project)
 		return buf;
+	n = (size_t)(e - s);
+	bar = n ? memchr(s, '|', n) : NULL;
 	if (bar) {
+		/* a count: "left|right", the words before and after it */
 		size_t left = (size_t)(bar - s);
 		if (left)
-			snprintf(buf, cap, "%.*s", (int)left, s);
+			n = left;
 		else
-			snprintf(buf, cap, "%.*s", (int)(n - 1), bar + 1);
-		return buf;
+			s = bar + 1, n = (size_t)(e - s);
 	}
-	snprintf(buf, cap, "%.*s", (int)n, s);
+	if (project && n)
+		snprintf(buf, cap, "%.*s项目的%.*s", (int)plen, project, (int)n, s);
+	else if (project)
+		snprintf(buf, cap, "%.*s项目", (int)plen, project);
+	else
+		snprintf(buf, cap, "%.*s", (int)n, s);
 	return buf;
 }

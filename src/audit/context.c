@@ -20,6 +20,7 @@
  * 支出 dropped).  The context ends at the next project or at a part
  * heading (第X部分).
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "audit.h"
@@ -96,11 +97,17 @@ static void project_name(struct aud_doc *doc, const char *s, size_t len, char *o
 /* Find w in s[a..b); returns its offset or (size_t)-1. */
 static size_t find(const char *s, size_t a, size_t b, const char *w)
 {
-	size_t n = strlen(w), i;
+	size_t n = strlen(w);
+	const char *p = s + a, *end = s + b;
 
-	for (i = a; i + n <= b; i++)
-		if (memcmp(s + i, w, n) == 0)
-			return i;
+	while (p + n <= end) {
+		const char *q = memchr(p, w[0], (size_t)(end - p) - n + 1);
+		if (!q)
+			break;
+		if (memcmp(q, w, n) == 0)
+			return (size_t)(q - s);
+		p = q + 1;
+	}
 	return (size_t)-1;
 }
 
@@ -133,6 +140,26 @@ static int project_of_para(struct aud_doc *doc, uint32_t p, char *out, int *whol
 		size_t e = find(s, 0, k, "项目");
 		project_name(doc, s, e != (size_t)-1 ? e : k, out);
 		return out[0] != 0;
+	}
+	/* a table printed one cell per line: "项目名称" then the name */
+	{
+		size_t a = 0, b = len;
+		while (a < b && (s[a] == ' ' || s[a] == '\t'))
+			a++;
+		while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t' || s[b - 1] == ':'))
+			b--;
+		if (cj_aud_ends(s + a, b - a, "："))
+			b -= 3;
+		if (b - a == 12 && memcmp(s + a, "项目名称", 12) == 0) {
+			uint32_t q = p + 1;
+			while (q < doc->npara && !doc->paras[q].len)
+				q++;
+			if (q < doc->npara && doc->paras[q].len <= 90 && !doc->paras[q].table) {
+				project_name(doc, doc->paras[q].ptr, doc->paras[q].len, out);
+				*whole = 1;
+				return out[0] != 0;
+			}
+		}
 	}
 	/* "项目名称：乡村振兴专题调研    单位：万元" */
 	if ((k = find(s, 0, len, "项目名称：")) != (size_t)-1) {
@@ -311,20 +338,96 @@ static void table_row(struct aud_doc *doc, struct ctx *cx, uint32_t p)
 
 /* --------------------------------------------------------------- driver */
 
+/* A part heading "第一部分 …": its number (1..9), 0 when not one. */
 static int part_heading(const struct aud_para *para)
 {
+	static const char *const cn[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九"};
 	size_t i = 0;
+	int k;
 
 	while (i < para->len && (para->ptr[i] == ' ' || para->ptr[i] == '#' || para->ptr[i] == '*'))
 		i++;
-	return cj_aud_at(para->ptr, para->len, i, "第") &&
-	       find(para->ptr, i, para->len < i + 30 ? para->len : i + 30, "部分") != (size_t)-1;
+	if (!cj_aud_at(para->ptr, para->len, i, "第"))
+		return 0;
+	for (k = 0; k < 9; k++)
+		if (cj_aud_at(para->ptr, para->len, i + 3, cn[k]) &&
+		    cj_aud_at(para->ptr, para->len, i + 6, "部分"))
+			return k + 1;
+	return 0;
+}
+
+/*
+ * A count in the work summary (第一部分) is one quantity only within its
+ * topic: its paragraph and its "一是/二是" clause (docs/audit-corpus.md
+ * 6.6: 制发催办通知单 12份 in 巡视整改 and 5份 in 督查 are two activities).
+ */
+/* Prefix a count's subject with its scope ("§12.3|", "项目:X|"). */
+static void scope_count(struct aud_doc *doc, struct aud_fig *f, const char *tag)
+{
+	size_t before = doc->subj.len;
+	char copy[1024];
+	uint16_t oldlen = f->subj_len;
+
+	/* copied first: appending may move the buffer the subject lives in */
+	if (oldlen > sizeof(copy))
+		return;
+	memcpy(copy, doc->subj.ptr + f->subj, oldlen);
+	cj_buf_puts(&doc->subj, tag);
+	cj_buf_put(&doc->subj, copy, oldlen);
+	f->subj = (uint32_t)before;
+	f->subj_len = (uint16_t)(doc->subj.len - before);
+	cj_buf_putc(&doc->subj, '\0');
+	if (cj_buf_err(&doc->subj) && !doc->err)
+		doc->err = cj_buf_err(&doc->subj);
+}
+
+static void topic_scope(struct aud_doc *doc, uint32_t p)
+{
+	static const char *const cn[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+	const struct aud_para *para = &doc->paras[p];
+	size_t i = 0, topic = 0;
+	uint32_t fi;
+
+	for (fi = para->fig0; fi < para->fig0 + para->nfig; fi++) {
+		struct aud_fig *f = &doc->figs[fi];
+		unsigned k;
+		char tag[48];
+
+		/* one pass over the paragraph: the last "N是" before each figure */
+		for (; i + 6 <= f->off; i++)
+			for (k = 0; k < 10; k++)
+				if (cj_aud_at(para->ptr, f->off, i, cn[k]) &&
+				    cj_aud_at(para->ptr, f->off, i + 3, "是"))
+					topic = i + 1;
+		if (f->kind != AUD_COUNT || !f->subj_len)
+			continue;
+		snprintf(tag, sizeof(tag), "§%u.%zu|", (unsigned)p, topic);
+		scope_count(doc, f, tag);
+	}
+}
+
+/* Counts inside a project's text compare within the project. */
+static void project_counts(struct aud_doc *doc, uint32_t p, const char *project)
+{
+	const struct aud_para *para = &doc->paras[p];
+	uint32_t fi;
+	char tag[NAME_CAP + 16];
+
+	if (!project[0])
+		return;
+	snprintf(tag, sizeof(tag), "项目:%s|", project);
+	for (fi = para->fig0; fi < para->fig0 + para->nfig; fi++) {
+		struct aud_fig *f = &doc->figs[fi];
+		if (f->kind == AUD_COUNT && f->subj_len && !(f->flags & AUD_F_GENERIC))
+			scope_count(doc, f, tag);
+	}
 }
 
 void cj_aud_context(struct aud_doc *doc)
 {
 	struct ctx cx;
 	size_t p;
+	int part = 0, k;
 
 	memset(&cx, 0, sizeof(cx));
 	cx.target_col = cx.actual_col = -1;
@@ -340,15 +443,19 @@ void cj_aud_context(struct aud_doc *doc)
 				cx.target_col = cx.actual_col = -1;
 			}
 			table_row(doc, &cx, (uint32_t)p);
+			project_counts(doc, (uint32_t)p, cx.project);
 			continue;
 		}
 		cx.in_table = 0;
 		if (!para->len)
 			continue;
-		if (part_heading(para)) {
+		if ((k = part_heading(para))) {
+			part = k;
 			cx.project[0] = '\0';
 			continue;
 		}
+		if (part == 1)
+			topic_scope(doc, (uint32_t)p);
 		here[0] = '\0';
 		if (project_of_para(doc, (uint32_t)p, here, &whole) && whole)
 			memcpy(cx.project, here, sizeof(here));
@@ -358,5 +465,6 @@ void cj_aud_context(struct aud_doc *doc)
 			struct aud_fig *f = &doc->figs[fi];
 			project_amount(doc, f, here, para->ptr, f->pre, f->off);
 		}
+		project_counts(doc, (uint32_t)p, here);
 	}
 }

@@ -28,51 +28,6 @@
 
 /* ============================================================== helpers */
 
-size_t cj_aud_at(const char *s, size_t len, size_t i, const char *lit)
-{
-	size_t n = strlen(lit);
-
-	return i <= len && len - i >= n && memcmp(s + i, lit, n) == 0 ? n : 0;
-}
-
-size_t cj_aud_ends(const char *s, size_t i, const char *lit)
-{
-	size_t n = strlen(lit);
-
-	return i >= n && memcmp(s + i - n, lit, n) == 0 ? n : 0;
-}
-
-uint32_t cj_aud_cp(const char *s, size_t len, size_t i, size_t *adv)
-{
-	const unsigned char *p = (const unsigned char *)s + i;
-	size_t left = len - i;
-
-	if (left == 0) {
-		*adv = 0;
-		return 0;
-	}
-	if (p[0] < 0x80) {
-		*adv = 1;
-		return p[0];
-	}
-	if ((p[0] & 0xE0) == 0xC0 && left >= 2) {
-		*adv = 2;
-		return ((uint32_t)(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
-	}
-	if ((p[0] & 0xF0) == 0xE0 && left >= 3) {
-		*adv = 3;
-		return ((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) |
-		       (p[2] & 0x3F);
-	}
-	if ((p[0] & 0xF8) == 0xF0 && left >= 4) {
-		*adv = 4;
-		return ((uint32_t)(p[0] & 0x07) << 18) | ((uint32_t)(p[1] & 0x3F) << 12) |
-		       ((uint32_t)(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
-	}
-	*adv = 1;
-	return 0xFFFD;
-}
-
 size_t cj_aud_prev(const char *s, size_t i)
 {
 	size_t k = i;
@@ -109,12 +64,12 @@ static int is_alpha(char c)
  * 批次 over 批.  Alternative spellings map to one canonical id.
  */
 static const struct {
-	const char *word;
+	struct aud_word word;
 	unsigned id;
 } measures[] = {
-	{"台（套）", 1}, {"台(套)", 1}, {"批次", 2}, {"人次", 3}, {"个", 4},
-	{"人", 5},       {"辆", 6},     {"次", 7},   {"件", 8},   {"项", 9},
-	{"台", 10},      {"套", 11},    {"名", 12},  {"篇", 13},  {"期", 14},
+	{AUD_W("台（套）"), 1}, {AUD_W("台(套)"), 1}, {AUD_W("批次"), 2}, {AUD_W("人次"), 3}, {AUD_W("个"), 4},
+	{AUD_W("人"), 5},       {AUD_W("辆"), 6},     {AUD_W("次"), 7},   {AUD_W("件"), 8},   {AUD_W("项"), 9},
+	{AUD_W("台"), 10},      {AUD_W("套"), 11},    {AUD_W("名"), 12},  {AUD_W("篇"), 13},  {AUD_W("期"), 14},
 };
 
 static const char *const measure_names[] = {"", "台（套）", "批次", "人次", "个", "人", "辆", "次",
@@ -131,16 +86,43 @@ unsigned cj_aud_measure_count(void)
 }
 
 /* Words after a number that make it something other than a count. */
-static const char *const not_counts[] = {"个百分点", "个月", "人员", "次数", "项目",
-					 "名单", "台账", "件事", "期间", "期末", "期初"};
+static const struct aud_word not_counts[] = {
+	AUD_W("个百分点"),
+	AUD_W("个月"),
+	AUD_W("人员"),
+	AUD_W("次数"),
+	AUD_W("项目"),
+	AUD_W("名单"),
+	AUD_W("台账"),
+	AUD_W("件事"),
+	AUD_W("期间"),
+	AUD_W("期末"),
+	AUD_W("期初")};
 
 /* Qualifiers after a figure that make it approximate or a bound. */
-static const char *const approx_after[] = {"以上", "以下", "左右", "以内", "上下", "之间",
-					   "多", "余", "许", "有余"};
+static const struct aud_word approx_after[] = {
+	AUD_W("以上"),
+	AUD_W("以下"),
+	AUD_W("左右"),
+	AUD_W("以内"),
+	AUD_W("上下"),
+	AUD_W("之间"),
+	AUD_W("多"),
+	AUD_W("余"),
+	AUD_W("许"),
+	AUD_W("有余")};
 
 /* Han characters before a number that make it an ordinal or a label. */
-static const char *const label_before[] = {"第", "图", "附件", "附表", "表", "编号", "序号",
-					   "行次", "栏次"};
+static const struct aud_word label_before[] = {
+	AUD_W("第"),
+	AUD_W("图"),
+	AUD_W("附件"),
+	AUD_W("附表"),
+	AUD_W("表"),
+	AUD_W("编号"),
+	AUD_W("序号"),
+	AUD_W("行次"),
+	AUD_W("栏次")};
 
 /* ============================================================ scanning */
 
@@ -193,10 +175,10 @@ static size_t match_measure(const char *s, size_t len, size_t i, unsigned *id)
 	size_t k, n;
 
 	for (k = 0; k < sizeof(not_counts) / sizeof(not_counts[0]); k++)
-		if (cj_aud_at(s, len, i, not_counts[k]))
+		if (cj_aud_at_w(s, len, i, &not_counts[k]))
 			return 0;
 	for (k = 0; k < sizeof(measures) / sizeof(measures[0]); k++) {
-		n = cj_aud_at(s, len, i, measures[k].word);
+		n = cj_aud_at_w(s, len, i, &measures[k].word);
 		if (n) {
 			*id = measures[k].id;
 			return n;
@@ -210,7 +192,7 @@ static int approx_at(const char *s, size_t len, size_t i)
 	size_t k;
 
 	for (k = 0; k < sizeof(approx_after) / sizeof(approx_after[0]); k++)
-		if (cj_aud_at(s, len, i, approx_after[k]))
+		if (cj_aud_at_w(s, len, i, &approx_after[k]))
 			return 1;
 	return 0;
 }
@@ -220,7 +202,7 @@ static int label_before_at(const char *s, size_t i)
 	size_t k;
 
 	for (k = 0; k < sizeof(label_before) / sizeof(label_before[0]); k++)
-		if (cj_aud_ends(s, i, label_before[k]))
+		if (cj_aud_ends_w(s, i, &label_before[k]))
 			return 1;
 	return 0;
 }
@@ -246,6 +228,10 @@ int64_t cj_aud_unit_decl(const char *s, size_t len)
 	size_t i, n;
 
 	for (i = 0; i + 6 <= len; i++) {
+		const char *q = memchr(s + i, 0xE5, len - i - 5);
+		if (!q)
+			break;
+		i = (size_t)(q - s);
 		if (!cj_aud_at(s, len, i, "单位"))
 			continue;
 		n = i + 6;
@@ -275,6 +261,7 @@ void cj_aud_scan(struct aud_doc *doc, uint32_t p)
 	const char *s = para->ptr;
 	size_t len = para->len, i = 0, adv;
 	int depth = 0;
+	int64_t decl;
 
 	para->fig0 = (uint32_t)doc->nfig;
 	para->nfig = 0;
@@ -287,12 +274,14 @@ void cj_aud_scan(struct aud_doc *doc, uint32_t p)
 		int neg = 0;
 
 		if (c >= 0x80) {
-			if (cj_aud_at(s, len, i, "（"))
-				depth++;
-			else if (cj_aud_at(s, len, i, "）") && depth > 0)
-				depth--;
-			cj_aud_cp(s, len, i, &adv);
-			i += adv;
+			/* only （ and ） matter here (EF BC 88/89); other bytes are skipped
+			 * one by one: no digit or letter hides inside a sequence */
+			if (c == 0xEF && cj_aud_at(s, len, i, "（"))
+				depth++, i += 3;
+			else if (c == 0xEF && cj_aud_at(s, len, i, "）"))
+				depth -= depth > 0, i += 3;
+			else
+				i++;
 			continue;
 		}
 		if (c == '(') {
@@ -420,8 +409,9 @@ void cj_aud_scan(struct aud_doc *doc, uint32_t p)
 		i = f->end > j ? f->end : j;
 	}
 	/* bare numbers in a paragraph that declares its unit are amounts */
+	decl = para->table ? 0 : cj_aud_unit_decl(s, len);
 	if (para->nfig) {
-		int64_t unit = para->table ? doc->table_unit : cj_aud_unit_decl(s, len);
+		int64_t unit = para->table ? doc->table_unit : decl;
 		uint32_t k;
 		for (k = para->fig0; unit && k < para->fig0 + para->nfig; k++) {
 			struct aud_fig *f = &doc->figs[k];
@@ -431,9 +421,6 @@ void cj_aud_scan(struct aud_doc *doc, uint32_t p)
 			}
 		}
 	}
-	if (!para->table) {
-		int64_t u2 = cj_aud_unit_decl(s, len);
-		if (u2)
-			doc->table_unit = u2;
-	}
+	if (decl)
+		doc->table_unit = decl;
 }

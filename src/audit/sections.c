@@ -380,6 +380,9 @@ void cj_aud_check_sections(struct aud_doc *doc)
 	for (p = 0; p < doc->npara && !doc->err; p++) {
 		const struct aud_para *para = &doc->paras[p];
 		size_t n = para->len < sizeof(buf) - 1 ? para->len : sizeof(buf) - 1, i, o = 0;
+
+		if (para->len > 400 || para->table)
+			continue; /* a paragraph or a table row, not a title */
 		/* fold: drop spaces, quotes, book marks */
 		for (i = 0; i < n;) {
 			size_t m;

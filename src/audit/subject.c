@@ -38,33 +38,84 @@ uint32_t cj_aud_hash(const char *s, size_t len, uint32_t h)
 	return h;
 }
 
-/* Characters dropped anywhere. */
-static const char *const dropped[] = {"“", "”", "‘", "’", "\"", "'", "「", "」", "『",
-				      "』", "《", "》", "〈", "〉", "*", "#", "\\", "`",
-				      " ", "\t", "【", "】", "·"};
+/* Characters dropped anywhere: quotes, book-title marks, white space, Markdown marks. */
+static int is_dropped(uint32_t cp)
+{
+	switch (cp) {
+	case 0x201C: case 0x201D: case 0x2018: case 0x2019: /* “ ” ‘ ’ */
+	case '"': case '\'': case '*': case '#': case '\\': case '`': case ' ': case '\t':
+	case 0x300C: case 0x300D: case 0x300E: case 0x300F: /* 「 」 『 』 */
+	case 0x300A: case 0x300B: case 0x3008: case 0x3009: /* 《 》 〈 〉 */
+	case 0x3010: case 0x3011: case 0x00B7:              /* 【 】 · */
+		return 1;
+	default:
+		return 0;
+	}
+}
 
 /* Leading connectors, stripped repeatedly. */
-static const char *const lead[] = {"其中", "另外", "此外", "同时", "主要是", "主要为", "主要",
-				   "包括", "以下方面", "具体", "截至", "截止", "以及", "共计",
-				   "累计", "合计为", "全年", "本年度", "本部门", "本单位", "是",
-				   "为", "由于", "当年", "均", "仅", "：", "，"};
+static const struct aud_word lead[] = {
+	AUD_W("其中"),
+	AUD_W("另外"),
+	AUD_W("此外"),
+	AUD_W("同时"),
+	AUD_W("主要是"),
+	AUD_W("主要为"),
+	AUD_W("主要"),
+	AUD_W("包括"),
+	AUD_W("以下方面"),
+	AUD_W("具体"),
+	AUD_W("截至"),
+	AUD_W("截止"),
+	AUD_W("以及"),
+	AUD_W("共计"),
+	AUD_W("累计"),
+	AUD_W("合计为"),
+	AUD_W("全年"),
+	AUD_W("本年度"),
+	AUD_W("本部门"),
+	AUD_W("本单位"),
+	AUD_W("是"),
+	AUD_W("为"),
+	AUD_W("由于"),
+	AUD_W("当年"),
+	AUD_W("均"),
+	AUD_W("仅"),
+	AUD_W("："),
+	AUD_W("，")};
 
 /* Trailing fillers, stripped repeatedly. */
-static const char *const tail[] = {"为", "是", "了", "达到", "达", "的", "中", "：", "共",
-				   "仅", "只", "约", "决算数", "决算", "实际", "金额为",
-				   "，"};
+static const struct aud_word tail[] = {
+	AUD_W("为"),
+	AUD_W("是"),
+	AUD_W("了"),
+	AUD_W("达到"),
+	AUD_W("达"),
+	AUD_W("的"),
+	AUD_W("中"),
+	AUD_W("："),
+	AUD_W("共"),
+	AUD_W("仅"),
+	AUD_W("只"),
+	AUD_W("约"),
+	AUD_W("决算数"),
+	AUD_W("决算"),
+	AUD_W("实际"),
+	AUD_W("金额为"),
+	AUD_W("，")};
 
 /* Synonyms: written -> normal. */
 static const struct {
-	const char *from, *to;
+	struct aud_word from;
+	const char *to;
 } synonyms[] = {
-	{"公务用车购置及运行维护费", "公务用车购置及运行维护费"},
-	{"公务用车购置及运行费", "公务用车购置及运行维护费"},
-	{"公务用车运行费", "公务用车运行维护费"},
-	{"因公出国（境）经费", "因公出国（境）费"},
-	{"因公出国（境）费用", "因公出国（境）费"},
-	{"日常公用经费", "公用经费"},
-	{"与", "和"},
+	{AUD_W("公务用车购置及运行维护费"), "公务用车购置及运行维护费"},
+	{AUD_W("公务用车购置及运行费"), "公务用车购置及运行维护费"},
+	{AUD_W("公务用车运行费"), "公务用车运行维护费"},
+	{AUD_W("因公出国（境）经费"), "因公出国（境）费"},
+	{AUD_W("因公出国（境）费用"), "因公出国（境）费"},
+	{AUD_W("日常公用经费"), "公用经费"},
+	{AUD_W("与"), "和"},
 };
 
 /* Generic subjects: they do not name a quantity on their own. */
@@ -223,7 +274,7 @@ static void fold_into(const char *s, size_t len, struct cj_buf *out)
 
 	while (i < len) {
 		for (k = 0; k < sizeof(synonyms) / sizeof(synonyms[0]); k++) {
-			n = cj_aud_at(s, len, i, synonyms[k].from);
+			n = cj_aud_at_w(s, len, i, &synonyms[k].from);
 			if (n) {
 				cj_buf_puts(out, synonyms[k].to);
 				i += n;
@@ -251,28 +302,23 @@ void cj_aud_subject_norm(const char *s, size_t len, struct cj_buf *out)
 			i++;
 	}
 	while (i < len && n + 8 < sizeof(tmp) - 32) {
-		for (k = 0; k < sizeof(dropped) / sizeof(dropped[0]); k++) {
-			m = cj_aud_at(s, len, i, dropped[k]);
-			if (m)
-				break;
-		}
-		if (k < sizeof(dropped) / sizeof(dropped[0])) {
-			i += m;
+		uint32_t cp = cj_aud_cp(s, len, i, &adv);
+		if (is_dropped(cp)) {
+			i += adv;
 			continue;
 		}
-		if (s[i] == '(') {
+		if (cp == '(') {
 			memcpy(tmp + n, "（", 3), n += 3, i++;
 			continue;
 		}
-		if (s[i] == ')') {
+		if (cp == ')') {
 			memcpy(tmp + n, "）", 3), n += 3, i++;
 			continue;
 		}
-		if (s[i] == ':') {
+		if (cp == ':') {
 			memcpy(tmp + n, "：", 3), n += 3, i++;
 			continue;
 		}
-		cj_aud_cp(s, len, i, &adv);
 		memcpy(tmp + n, s + i, adv);
 		n += adv;
 		i += adv;
@@ -304,13 +350,13 @@ void cj_aud_subject_norm(const char *s, size_t len, struct cj_buf *out)
 			changed = 1;
 		}
 		for (i = 0; i < sizeof(lead) / sizeof(lead[0]); i++)
-			if ((k = cj_aud_at(tmp2, b, a, lead[i])) && a + k <= b) {
+			if ((k = cj_aud_at_w(tmp2, b, a, &lead[i])) && a + k <= b) {
 				a += k;
 				changed = 1;
 				break;
 			}
 		for (i = 0; i < sizeof(tail) / sizeof(tail[0]); i++)
-			if ((k = cj_aud_ends(tmp2 + a, b - a, tail[i]))) {
+			if ((k = cj_aud_ends_w(tmp2 + a, b - a, &tail[i]))) {
 				b -= k;
 				changed = 1;
 				break;

@@ -13,6 +13,8 @@
 #include "base/fsio.h"
 #include "calc/calc.h"
 #include "core/dataset_int.h"
+#include "in/xls_read.h"
+#include "in/xlsx_read.h"
 #include "in/yaml_read.h"
 #include "model/accounts.h"
 #include "model/codes.h"
@@ -94,16 +96,19 @@ enum cj_err cj_dataset_load(const char *path, const struct cj_load_opts *opts,
 	struct cj_dataset *ds;
 	enum cj_err e;
 
-	if (has_suffix(path, ".xlsx") || has_suffix(path, ".xls"))
-		return cj_fail_at(d, CJ_ERR_UNSUPPORTED, path, 0,
-				  "暂不支持读取 Excel 工作簿，请使用 YAML 数据文件（.yaml）");
-	if (!has_suffix(path, ".yaml") && !has_suffix(path, ".yml"))
+	if (!has_suffix(path, ".yaml") && !has_suffix(path, ".yml") &&
+	    !has_suffix(path, ".xlsx") && !has_suffix(path, ".xls"))
 		return cj_fail_at(d, CJ_ERR_USAGE, path, 0,
-				  "无法识别的数据文件类型（应为 .yaml 或 .yml）");
+				  "无法识别的数据文件类型（应为 .yaml、.yml、.xlsx 或 .xls（Excel 工作簿））");
 	ds = cj_calloc(1, sizeof(*ds));
 	if (!ds)
 		return cj_fail(d, CJ_ERR_NOMEM, "内存不足");
-	e = cj_yaml_read_file(path, &ds->a, d);
+	if (has_suffix(path, ".xlsx"))
+		e = cj_xlsx_read_file(path, &ds->a, d);
+	else if (has_suffix(path, ".xls"))
+		e = cj_xls_read_file(path, &ds->a, d);
+	else
+		e = cj_yaml_read_file(path, &ds->a, d);
 	if (!e)
 		e = load_codes(path, opts, ds->a, &ds->codes, d);
 	if (!e)

@@ -29,13 +29,21 @@ static const struct {
 	const char *key;
 	const char *sheet;
 } sheet_names[] = {
-	{"unit", "单位概况"},       {"income", "收入"},
-	{"spending", "支出"},        {"fiscal", "财政拨款"},
-	{"general_budget", "一般预算"}, {"gov_fund", "基金预算"},
-	{"state_capital", "国资预算"},  {"basic_spending", "基本支出"},
-	{"sangong", "三公经费"},     {"operating_costs", "运行经费"},
-	{"procurement", "政府采购"}, {"assets", "国有资产"},
-	{"performance", "绩效"},     {"glossary", "名词解释"},
+	{"unit", "单位概况"},
+	{"income", "收入"},
+	{"spending", "支出"},
+	{"fiscal", "财政拨款"},
+	{"general_budget", "一般预算"},
+	{"gov_fund", "基金预算"},
+	{"state_capital", "国资预算"},
+	{"other_funds", "其他资金"},
+	{"basic_spending", "基本支出"},
+	{"sangong", "三公经费"},
+	{"operating_costs", "运行经费"},
+	{"procurement", "政府采购"},
+	{"assets", "国有资产"},
+	{"performance", "绩效"},
+	{"glossary", "名词解释"},
 };
 
 /* The element of a texts list: one string. */

@@ -290,9 +290,12 @@ static enum cj_err freexl_failed(const char *path, int rc, int stage, struct cj_
 			  rc, stage);
 }
 
-/* Read the child's stream into the grid. */
+/*
+ * Read the child's stream into the grid.  *done: the stream ended as the
+ * child ends it ('E' or 'X'), so the child is exiting by itself.
+ */
 static enum cj_err read_stream(struct in *s, struct cj_wb_grid *g, const char *path,
-			       struct cj_diag *d)
+			       struct cj_diag *d, int *done)
 {
 	char *str = NULL;
 	size_t cap = 0;
@@ -305,9 +308,12 @@ static enum cj_err read_stream(struct in *s, struct cj_wb_grid *g, const char *p
 			e = damaged(path, d);
 			break;
 		}
-		if (tag == 'E')
+		if (tag == 'E') {
+			*done = 1;
 			break;
+		}
 		if (tag == 'X') {
+			*done = 1;
 			if (!in_u32(s, &rc) || !in_get(s, &stage, 1))
 				e = damaged(path, d);
 			else
@@ -374,7 +380,7 @@ static enum cj_err read_stream(struct in *s, struct cj_wb_grid *g, const char *p
 static enum cj_err read_grid(const char *path, struct cj_wb_grid *g, struct cj_diag *d)
 {
 	struct in *s;
-	int fds[2], status = 0;
+	int fds[2], status = 0, done = 0;
 	pid_t pid;
 	enum cj_err e;
 
@@ -411,10 +417,11 @@ static enum cj_err read_grid(const char *path, struct cj_wb_grid *g, struct cj_d
 	}
 	close(fds[1]);
 	s->fd = fds[0];
-	e = read_stream(s, g, path, d);
+	e = read_stream(s, g, path, d, &done);
 	close(fds[0]);
 	cj_free(s);
-	kill(pid, SIGKILL); /* it is done, or we have read enough */
+	if (!done)
+		kill(pid, SIGKILL); /* we have read enough, or it went wrong */
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
 	if (!e && !(WIFEXITED(status) && WEXITSTATUS(status) == 0))

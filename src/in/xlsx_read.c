@@ -33,6 +33,7 @@
 #define PATH_MAX_LEN 256
 #define MAX_TEXT ((size_t)256 << 10) /* bytes of one string; Excel's cap is 32767 characters */
 #define MAX_MERGE_WORK 4000000u      /* cells visited while applying merged ranges */
+#define MAX_SST 2000000u             /* shared strings (a sheet holds at most 1,000,000 cells) */
 
 struct sheet_ref {
 	char *name;
@@ -447,6 +448,8 @@ static enum cj_err sst_end(void *ud, const char *name)
 		x->in_rph = 0;
 	} else if (strcmp(name, "si") == 0) {
 		x->in_si = 0;
+		if (x->nsst >= MAX_SST)
+			return cj_fail(x->d, CJ_ERR_TOO_LARGE, "共享字符串过多（超过 %u 个）", MAX_SST);
 		if (x->nsst == x->capsst) {
 			size_t ncap = x->capsst ? x->capsst * 2 : 256;
 			uint32_t *no = cj_realloc(x->sst_off, ncap * sizeof(*no)), *nl;

@@ -13,8 +13,8 @@
  * Untrusted input, bounded memory (zipxml.h, wb_read.h): at most 64 MiB
  * inflated, a compression ratio of 200, 10000 zip entries, XML depth 64,
  * no DOCTYPE, 200 sheets, 1,000,000 cells, cells within A1:XFD1048576,
- * shared-string indexes within the table; each refused with a Chinese
- * message.
+ * 2,000,000 shared strings and indexes within that table, 256 KiB of text
+ * in one cell; each refused with a Chinese message.
  *
  * Every error names the file and, for a problem in a cell, the cell:
  * d->file = the file, d->line = 0, d->cell = "收入!C7".

@@ -16,6 +16,7 @@
 #include <zip.h>
 
 #include "../base/alloc.h"
+#include "../base/utf8.h"
 
 #define CHUNK ((size_t)64 << 10)
 
@@ -89,11 +90,20 @@ enum cj_err cj_zx_open(const void *buf, size_t len, const char *file, struct cj_
 		total += st.size;
 		if (st.size > CJ_ZX_RATIO_MIN_SIZE &&
 		    st.size / (st.comp_size ? st.comp_size : 1) > CJ_ZX_MAX_RATIO) {
+			/* st.name belongs to the archive (and may be any bytes): copy, then close */
+			const char *nm = (st.valid & ZIP_STAT_NAME) && st.name ? st.name : "?";
+			size_t nl = strlen(nm);
+			if (nl > 64)
+				nl = cj_utf8_clip(nm, 64);
+			if (!cj_utf8_validate(nm, nl, NULL)) {
+				nm = "?";
+				nl = 1;
+			}
+			cj_fail(d, CJ_ERR_TOO_LARGE,
+				"XLSX 文件中的「%.*s」压缩比过高（超过 %d 倍），拒绝读取（可能是“zip 炸弹”）",
+				(int)nl, nm, CJ_ZX_MAX_RATIO);
 			cj_zx_close(z);
-			return cj_fail(d, CJ_ERR_TOO_LARGE,
-				       "XLSX 文件中的「%s」压缩比过高（超过 %d 倍），拒绝读取（可能是“zip 炸弹”）",
-				       (st.valid & ZIP_STAT_NAME) && st.name ? st.name : "?",
-				       CJ_ZX_MAX_RATIO);
+			return CJ_ERR_TOO_LARGE;
 		}
 	}
 	*out = z;

@@ -4,7 +4,7 @@
  * pinned by rule, line, stated and expected; the same report as HTML, DOCX
  * and PDF (tests/data/audit, made by make-formats.sh) gives the same
  * findings; and our own generated report (examples/lizhou-2020.yaml built
- * to Markdown and HTML) gives no error and no warning.
+ * to Markdown, HTML, DOCX and PDF) gives no error and no warning.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -187,7 +187,7 @@ TEST(audit_seed_pdf_pages)
 TEST(audit_generated_report_is_clean)
 {
 	char dir[] = "/tmp/caijue-audit-XXXXXX", path[256];
-	static const char *const files[] = {"report.md", "report.html"};
+	static const char *const files[] = {"report.md", "report.html", "report.docx", "report.pdf"};
 	struct cj_dataset *ds = NULL;
 	struct cj_diag d;
 	size_t k, i;
@@ -200,8 +200,10 @@ TEST(audit_generated_report_is_clean)
 	CHECK_EQ_INT(cj_dataset_load("examples/lizhou-2020.yaml", NULL, &ds, &d), CJ_OK);
 	if (!ds)
 		return;
-	CHECK_EQ_INT(cj_dataset_build(ds, dir, CJ_OUT_HTML | CJ_OUT_MD, NULL, &d), CJ_OK);
-	for (k = 0; k < 2; k++) {
+	CHECK_EQ_INT(cj_dataset_build(ds, dir, CJ_OUT_HTML | CJ_OUT_MD | CJ_OUT_DOCX | CJ_OUT_PDF, NULL,
+				      &d),
+		     CJ_OK);
+	for (k = 0; k < sizeof(files) / sizeof(files[0]); k++) {
 		struct cj_findings fs;
 		struct cj_audit_coverage cov;
 		snprintf(path, sizeof(path), "%s/%s", dir, files[k]);
