@@ -122,5 +122,22 @@ echo "generated: $gp passed, $gf failed"
 passed=$((passed + gp))
 failed=$((failed + gf))
 
+# 5. the labelled audit corpus (tests/audit, docs/audit-corpus.md): precision and recall
+out=$(CAIJUE="$CAIJUE" sh tests/audit/run.sh 2>&1)
+line=$(printf '%s\n' "$out" | tail -n 1)
+printf '%s\n' "$out" | grep -v -E '^[0-9]+ passed, [0-9]+ failed$'
+case $line in
+*" passed, "*" failed")
+	ap=${line%% passed*}
+	af=${line#*passed, }
+	af=${af%% failed*} ;;
+*)
+	ap=0
+	af=1 ;;
+esac
+echo "audit: $line"
+passed=$((passed + ap))
+failed=$((failed + af))
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

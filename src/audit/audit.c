@@ -491,6 +491,8 @@ static size_t continuation(const struct cj_textdoc *t, size_t first, size_t i,
 		unsigned nr = 0;
 		while (k < n->len && n->ptr[k] >= '0' && n->ptr[k] <= '9' && k < 3)
 			nr = nr * 10 + (unsigned)(n->ptr[k++] - '0');
+		if (k && k + 1 < n->len && n->ptr[k] == '\\')
+			k++; /* Markdown's "3\." */
 		if (k && k < n->len && (n->ptr[k] == '.' || cj_aud_at(n->ptr, n->len, k, "、"))) {
 			/* "…原因是1.…。" then "2.…": the list runs on inside the paragraph */
 			if (nr >= 2 && inline_number(t, first, i, nr - 1))

@@ -13,16 +13,21 @@
  *                  completion, budget, count), direction, year and subject
  *                  (normalised by subject.c, so the same quantity written
  *                  twice gets the same key)
- *   4. structure.c totals with their parts (其中/包括/主要用于/合计), share
- *                  lists, and lists of reasons for a change
- *   5. checks_*.c  one family of AUD-* rules per file; sections.c the
- *                  numbering and required sections/tables; table.c the
- *                  tables (Markdown/HTML/DOCX rows)
+ *   4. context.c   what a figure's place says: the project it belongs to,
+ *                  the column of its table (a target is not a fact), the
+ *                  topic of a count in the work summary
+ *   5. structure.c totals with their parts (其中/包括/主要用于/合计), share
+ *                  lists, and lists of reasons for a change; table.c the
+ *                  sums of tables (Markdown rows, TAB rows of HTML/DOCX/PDF)
+ *   6. checks_*.c  one family of AUD-* rules per file; sections.c the
+ *                  numbering and required sections/tables
  *
- * Principles (docs/audit.md): every comparison is between rounding
- * intervals (src/base/money.h), never a fixed tolerance; a figure that
- * cannot be tied to anything is counted (coverage) and left alone; a figure
- * gets at most one finding.
+ * Principles (docs/audit.md, docs/audit-corpus.md 6): every comparison is
+ * between rounding intervals (src/base/money.h), never a fixed tolerance;
+ * a figure that cannot be tied to anything is counted (coverage) and left
+ * alone; each failing relation is reported by its own rule, but a figure
+ * is named as the wrong value ("stated") by one finding only
+ * (cj_aud_report), so AUD-SAME-QTY never contradicts another rule.
  *
  * Everything here is internal to src/audit and src/core/audit_api.c.
  * Offsets are bytes; lines are 0-based inside, 1-based in findings.

@@ -55,6 +55,43 @@ static int shares_complete(const struct aud_doc *doc, const struct aud_struct *s
 	return cj_ival_overlaps(sum, cj_ival_exact(h));
 }
 
+/*
+ * A figure's exact value in fen (amounts) or units (counts), as written;
+ * 0 when it does not fit.  The fast path of a sum that adds up exactly:
+ * equal values leave nothing for the intervals to decide.
+ */
+static int exact_units(const struct aud_fig *f, int64_t *out)
+{
+	static const int64_t pow10[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
+
+	if (f->kind == AUD_COUNT) {
+		*out = f->val.v;
+		return 1;
+	}
+	if (f->kind != AUD_AMOUNT || f->val.scale < 0 || f->val.scale > 6 ||
+	    f->unit_fen % pow10[f->val.scale])
+		return 0;
+	return cj_mul(f->val.v, f->unit_fen / pow10[f->val.scale], out) == CJ_OK;
+}
+
+static int adds_up_exactly(const struct aud_doc *doc, const struct aud_struct *st,
+			   const struct aud_fig *T)
+{
+	int64_t total, sum = 0, v;
+	uint32_t i;
+
+	if (!exact_units(T, &total))
+		return 0;
+	for (i = 0; i < st->nparts; i++) {
+		const struct aud_fig *f = &doc->figs[doc->parts[st->part0 + i].fig];
+		if (!cj_aud_definite(f) || f->kind != T->kind ||
+		    (f->kind == AUD_COUNT && f->measure != T->measure) || !exact_units(f, &v) ||
+		    cj_add(sum, v, &sum) != CJ_OK)
+			return 0;
+	}
+	return sum == total;
+}
+
 static uint32_t total_of(struct aud_doc *doc, const struct aud_struct *st)
 {
 	uint32_t t;
@@ -86,6 +123,12 @@ void cj_aud_check_sums(struct aud_doc *doc)
 		T = &doc->figs[t];
 		if (!cj_aud_definite(T))
 			continue;
+		if (adds_up_exactly(doc, st, T)) {
+			for (i = 0; i < st->nparts; i++)
+				cj_aud_tie(doc, doc->parts[st->part0 + i].fig);
+			cj_aud_checked(doc, t);
+			continue;
+		}
 		for (i = 0; i < st->nparts; i++) {
 			const struct aud_fig *f = &doc->figs[doc->parts[st->part0 + i].fig];
 			if (!cj_aud_definite(f) || f->kind != T->kind ||

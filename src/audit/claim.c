@@ -226,6 +226,8 @@ static int empty_subject(struct aud_doc *doc, const char *s, size_t a, size_t b)
 /* Was the text before s[i] a comparative (比/较/与 directly before a year)? */
 static int comparative_before(const char *s, size_t i)
 {
+	while (i > 0 && s[i - 1] == ' ')
+		i--; /* "比 2019 年" as a PDF spaces it */
 	return cj_aud_ends(s, i, "比") || cj_aud_ends(s, i, "较") || cj_aud_ends(s, i, "与") ||
 	       cj_aud_ends(s, i, "和") || cj_aud_ends(s, i, "同");
 }
@@ -410,6 +412,7 @@ static void claim_year(struct aud_doc *doc, struct aud_para *para, uint32_t fi, 
 	struct aud_fig *f = &doc->figs[fi];
 	const char *s = para->ptr;
 	uint32_t k;
+	size_t e;
 	int year = doc->year;
 
 	for (k = fi; k-- > para->fig0 && fi - k <= 64;) {
@@ -418,8 +421,11 @@ static void claim_year(struct aud_doc *doc, struct aud_para *para, uint32_t fi, 
 			break;
 		if (y->kind != AUD_YEAR || ((y->flags ^ f->flags) & AUD_F_PAREN))
 			continue;
-		if (comparative_before(s, y->off) || cj_aud_at(s, para->len, y->end, "相比") ||
-		    cj_aud_at(s, para->len, y->end, "同期") || cj_aud_at(s, para->len, y->end, "-"))
+		e = y->end;
+		while (e < para->len && s[e] == ' ')
+			e++;
+		if (comparative_before(s, y->off) || cj_aud_at(s, para->len, e, "相比") ||
+		    cj_aud_at(s, para->len, e, "同期") || cj_aud_at(s, para->len, e, "-"))
 			continue;
 		if (y->off >= f->clause || year_only_clause(doc, para, y->clause, k)) {
 			year = (int)y->val.v;
@@ -455,7 +461,7 @@ static const struct aud_word ratio_words[] = {
 /* A bare number right after a ratio word and at the end of its clause. */
 static int bare_ratio(const char *s, size_t len, const struct aud_fig *f)
 {
-	size_t adv, k;
+	size_t adv, k, b;
 	uint32_t cp;
 
 	if (f->val.v < 0 || (f->flags & AUD_F_APPROX))
@@ -466,8 +472,11 @@ static int bare_ratio(const char *s, size_t len, const struct aud_fig *f)
 		      cp == ';' || cp == 0xFF09 || cp == ')' || cp == '\t' || cp == '|'))
 			return 0;
 	}
+	b = f->off;
+	while (b > 0 && s[b - 1] == ' ')
+		b--; /* "完成预算的 96.00" as a PDF spaces it */
 	for (k = 0; k < sizeof(ratio_words) / sizeof(ratio_words[0]); k++)
-		if (cj_aud_ends_w(s, f->off, &ratio_words[k]))
+		if (cj_aud_ends_w(s, b, &ratio_words[k]))
 			return 1;
 	return 0;
 }

@@ -5,14 +5,17 @@
  * 1.2).
  *
  * Numbering levels tracked: 第一部分 (parts), 一、 (sections), （一）
- * (subsections), （1）/(1) (items).  A heading resets the levels below it;
- * a part resets all.  A sequence may restart at 一 (an annex repeats the
- * pattern); otherwise each number must be the previous plus one, and the
- * first number under a parent must be 一.  A heading without a number
- * between numbered siblings (the seed's "国有资本经营预算支出决算情况说明"
- * between 八、 and 十、) shows as the jump after it.  Only numbers at the
- * start of a line count ("原因是1.…2.…" inside a paragraph does not).  Table rows
- * (Markdown or TAB cells) are never headings.
+ * (subsections), 1. / 1、 / 1． (numbered paragraphs; Markdown's "1\." too),
+ * （1）/(1) (items).  A heading resets the levels below it; a part resets
+ * all.  A sequence may restart at 一/1 (an annex repeats the pattern);
+ * otherwise each number must be the previous plus one, and the first
+ * number under a parent must be 一/1.  A heading without a number between
+ * numbered siblings (the seed's "国有资本经营预算支出决算情况说明" between
+ * 八、 and 十、) shows as the jump after it.  Only numbers at the start of a
+ * line count ("原因是1.…2.…" inside a paragraph does not).  Table rows
+ * (Markdown or TAB cells) are never headings, nor are lines that are the
+ * row labels of the public tables ("三、国有资本经营预算财政拨款收入", or a
+ * PDF's torn "三、卫").
  *
  * Sections and tables are recognised by title keywords (with the variant
  * names of DOMAIN.md); the checks apply only to a document that looks like

@@ -768,6 +768,25 @@ static void reasons_at(struct aud_doc *doc, uint32_t p, uint32_t m, size_t mlen)
 	}
 	if (change == AUD_NONE)
 		return;
+	/* "主要原因是：" closing its paragraph: the reasons are the next one */
+	{
+		size_t q = m + mlen;
+		while (q < para->len && (cj_aud_at(s, para->len, q, "：") || s[q] == ':' || s[q] == ' '))
+			q += s[q] == ' ' || s[q] == ':' ? 1 : 3;
+		if (q >= para->len) {
+			uint32_t np = p + 1;
+			while (np < doc->npara && !doc->paras[np].len)
+				np++;
+			if (np >= doc->npara || doc->paras[np].table || np > p + 2)
+				return;
+			para = &doc->paras[np];
+			s = para->ptr;
+			m = 0;
+			mlen = 0;
+			end = (uint32_t)para->len;
+			sentence_of(para, 0, &ms, &me);
+		}
+	}
 	/*
 	 * The reasons are the rest of the marker's sentence; a numbered list
 	 * runs on into the sentences that open with its next number ("…。2.…").

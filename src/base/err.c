@@ -42,8 +42,9 @@ static void copy_str(char *dst, size_t cap, const char *src)
 	dst[n] = '\0';
 }
 
-static enum cj_err vfail(struct cj_diag *d, enum cj_err code, const char *file,
-			 unsigned line, const char *fmt, va_list ap)
+__attribute__((format(printf, 5, 0))) static enum cj_err
+vfail(struct cj_diag *d, enum cj_err code, const char *file, unsigned line, const char *fmt,
+      va_list ap)
 {
 	if (!d || d->code != CJ_OK)
 		return code;

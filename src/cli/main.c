@@ -14,6 +14,7 @@ static const char usage[] =
 	"命令:\n"
 	"  check  DATASET            按检查规则目录核对数据文件（.yaml/.xlsx/.xls；合计、勾稽、说明、编码、绩效）\n"
 	"  build  DATASET -o DIR     生成部门决算公开报告（HTML、DOCX、PDF、Markdown、SVG 图表、九张表 XLSX）\n"
+	"  audit  FILE...            审核已公开的决算报告（txt、md、html、docx、pdf；目录递归）\n"
 	"  score  DATASET            项目支出绩效自评：执行率、指标得分、总分和等级\n"
 	"  template -o FILE.xlsx     生成空白的 Excel 填报工作簿\n"
 	"  convert DATASET -o FILE   在 YAML 与 Excel 工作簿之间转换（.yaml/.xlsx；可读 .xls）\n"
