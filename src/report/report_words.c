@@ -247,6 +247,32 @@ static int reason_present(const struct cj_reason *r)
 	return cj_report_has(&r->text) || r->amount.set;
 }
 
+/*
+ * One reason: its text, and its amount where the text puts the marker
+ * {金额} (so "增加资本性支出{金额}（包括：…）" reads naturally), else after
+ * the text.  The text says 增加/减少; the amount is its size.
+ */
+static void reason_clause(struct cj_buf *b, const struct cj_reason *x)
+{
+	static const char mark[] = "{金额}";
+	const char *t = x->text.s, *m = t ? strstr(t, mark) : NULL;
+
+	if (!m) {
+		cj_report_clause(b, t);
+		if (x->amount.set) {
+			wan_abs(b, x->amount.fen);
+			cj_buf_puts(b, "万元");
+		}
+		return;
+	}
+	cj_buf_put(b, skip_lead_space(t), (size_t)(m - skip_lead_space(t)));
+	if (x->amount.set) {
+		wan_abs(b, x->amount.fen);
+		cj_buf_puts(b, "万元");
+	}
+	cj_report_clause(b, m + sizeof(mark) - 1);
+}
+
 int cj_report_reasons_n(struct cj_buf *b, const struct cj_reasons *const *r, size_t nr,
 			const char *lead)
 {
@@ -270,12 +296,7 @@ int cj_report_reasons_n(struct cj_buf *b, const struct cj_reasons *const *r, siz
 			k++;
 			if (n > 1)
 				cj_buf_printf(b, "%zu.", k);
-			cj_report_clause(b, x->text.s);
-			if (x->amount.set) {
-				/* the text says 增加/减少; the amount is its size */
-				wan_abs(b, x->amount.fen);
-				cj_buf_puts(b, "万元");
-			}
+			reason_clause(b, x);
 		}
 	cj_buf_puts(b, "。");
 	return 1;
