@@ -3,7 +3,8 @@
  * with its labels set by pango; the drawing behind PNG charts (png.h) and
  * the vector charts of the PDF report (pdf.h).
  *
- * The design is svg.h's, element for element: a 640-unit wide canvas on
+ * The design is svg.h's, element for element, because the layout is
+ * one piece of code for both (chart_geom.h): a 640-unit wide canvas on
  * a white background, the bold title at the top, grouped bars with value
  * labels, grid lines and round-number ticks, the unit line, category
  * labels (smaller, then slanted, when they do not fit), a legend in
@@ -16,9 +17,9 @@
  * glyphs actually drawn; the geometry may therefore differ from the SVG
  * by a few units.
  *
- * Every label comes from the chart.  The renderer computes geometry
- * (doubles) and the round numbers of the value axis, formatted with
- * cj_money_format() in 万元 like svg.c.  It never computes a share.
+ * Every label comes from the chart, the axis ticks from chart_geom.c.
+ * This file turns the layout into cairo paths and pango text; it never
+ * computes a share.
  *
  * Text goes through cj_cairo_set_text(), which drops what pango would
  * warn about (invalid UTF-8, control characters), so the library never
@@ -34,7 +35,7 @@
 #include "../base/err.h"
 #include "../report/doc.h"
 
-#define CJ_CHART_CAIRO_WIDTH 640.0 /* chart units; the SVG's pixels */
+#define CJ_CHART_CAIRO_WIDTH 640.0 /* chart units; the SVG's pixels (CJ_CHART_WIDTH) */
 
 /*
  * Height of the chart in chart units (its width is CJ_CHART_CAIRO_WIDTH).

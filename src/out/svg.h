@@ -11,11 +11,13 @@
  * value is positive, a grey disc says 无数据.
  *
  * Every label comes from the chart: categories, series names, value
- * labels, share labels, title, unit.  The renderer computes only geometry
- * (doubles, rounded to tenths of a pixel and printed with integer
- * formatting, so output is byte-identical across runs and locales), plus
- * the round numbers of the value axis, which it formats with
- * cj_money_format() in 万元, the unit doc.h gives every chart value label.
+ * labels, share labels, title, unit.  The layout, and the round numbers
+ * of the value axis (formatted with cj_money_format() in 万元, the unit
+ * doc.h gives every chart value label), come from chart_geom.h, which the
+ * PNG and PDF charts (chart_cairo.h) share; text widths are estimated
+ * from display columns (half an em per column).  Geometry is in tenths
+ * of a pixel printed with integer formatting, so output is
+ * byte-identical across runs and locales.
  *
  * The document is 640 wide (viewBox "0 0 640 H"; H depends on the chart),
  * font-family "Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",
