@@ -125,7 +125,7 @@ TEST(audit_api_errors)
 /* Fail each allocation in turn: NOMEM or the full result, never anything else. */
 TEST(audit_api_out_of_memory)
 {
-	static const char *const paths[] = {"tests/audit/seed-2020.txt"};
+	static const char *const paths[] = {"tests/audit/cases/001-seed-2020.txt"};
 	char *data = NULL;
 	size_t len = 0, want = 0;
 	long n;

@@ -1,5 +1,5 @@
 /*
- * test_audit_seed.c - the seed report (tests/audit/seed-2020.txt, a real
+ * test_audit_seed.c - the seed report (tests/audit/cases/001-seed-2020.txt, a real
  * 2020 部门决算) gives exactly the findings docs/audit.md calls for, each
  * pinned by rule, line, stated and expected; the same report as HTML, DOCX
  * and PDF (tests/data/audit, made by make-formats.sh) gives the same
@@ -15,7 +15,7 @@
 #include "caijue.h"
 #include "runner.h"
 
-#define SEED "tests/audit/seed-2020.txt"
+#define SEED "tests/audit/cases/001-seed-2020.txt"
 #define FORMATS "tests/data/audit/seed-2020"
 
 struct want {

@@ -1,5 +1,5 @@
 #!/bin/sh
-# tests/data/audit/make-formats.sh - the seed report (tests/audit/seed-2020.txt)
+# tests/data/audit/make-formats.sh - the seed report (tests/audit/cases/001-seed-2020.txt)
 # as HTML, DOCX and PDF, for tests/unit/test_audit_formats.c: the audit must
 # give the same findings for every format.
 #
@@ -12,7 +12,7 @@
 # Needs python3 and soffice (LibreOffice).  Run from the repository root:
 #   sh tests/data/audit/make-formats.sh
 set -eu
-src=tests/audit/seed-2020.txt
+src=tests/audit/cases/001-seed-2020.txt
 out=tests/data/audit
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
