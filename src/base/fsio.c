@@ -150,3 +150,19 @@ enum cj_err cj_mkdir_p(const char *path, struct cj_diag *d)
 	cj_free(p);
 	return CJ_OK;
 }
+
+int cj_path_has_suffix(const char *path, const char *suffix)
+{
+	size_t n = strlen(path), m = strlen(suffix), i;
+
+	if (n < m)
+		return 0;
+	for (i = 0; i < m; i++) {
+		char c = path[n - m + i];
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if (c != suffix[i])
+			return 0;
+	}
+	return 1;
+}

@@ -24,6 +24,9 @@ enum cj_err cj_file_read(const char *path, size_t max, char **out, size_t *len,
 enum cj_err cj_file_write_atomic(const char *path, const void *data, size_t len,
 				 struct cj_diag *d);
 
+/* 1 when path ends with suffix, ASCII letters compared case-insensitively (".XLSX"). */
+int cj_path_has_suffix(const char *path, const char *suffix);
+
 /* Create a directory and its parents (mode 0777 & umask); existing is fine. */
 enum cj_err cj_mkdir_p(const char *path, struct cj_diag *d);
 

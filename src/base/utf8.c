@@ -192,3 +192,49 @@ size_t cj_utf8_clip(const char *s, size_t len)
 	i = start;
 	return i;
 }
+
+int cj_ascii_all_digits(const char *s)
+{
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return 0;
+	return 1;
+}
+
+size_t cj_edit_distance(const char *a, size_t an, const char *b, size_t bn)
+{
+	size_t row[64], i, j;
+
+	if (an >= 64 || bn >= 64)
+		return 64;
+	for (j = 0; j <= bn; j++)
+		row[j] = j;
+	for (i = 1; i <= an; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (j = 1; j <= bn; j++) {
+			size_t up = row[j];
+			size_t best = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[bn];
+}
+
+unsigned cj_line_of(const char *s, size_t off)
+{
+	unsigned line = 1;
+	size_t i;
+
+	for (i = 0; i < off; i++)
+		if (s[i] == '\n')
+			line++;
+	return line;
+}

@@ -47,6 +47,15 @@ void cj_utf8_fold(struct cj_buf *out, const char *s, size_t len);
 /* Strip a leading UTF-8 BOM: returns the number of bytes to skip (0 or 3). */
 size_t cj_utf8_bom_len(const char *s, size_t len);
 
+/* Byte edit distance (Levenshtein), for "did you mean"; 64 when either is 64 bytes or longer. */
+size_t cj_edit_distance(const char *a, size_t an, const char *b, size_t bn);
+
+/* 1-based line number of byte offset off in s. */
+unsigned cj_line_of(const char *s, size_t off);
+
+/* 1 when s is non-empty and all ASCII digits 0-9. */
+int cj_ascii_all_digits(const char *s);
+
 /* Largest n <= len such that s[0..n) does not end inside a sequence. */
 size_t cj_utf8_clip(const char *s, size_t len);
 

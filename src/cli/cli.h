@@ -61,6 +61,9 @@ int cli_parse_format(const char *s);
 /* Findings as compiler-style lines (colour on a terminal) or one JSON object. */
 void cli_print_findings(FILE *out, const struct cj_findings *fs, int format);
 
+/* s as a JSON string literal, quotes included. */
+void cli_json_str(FILE *out, const char *s);
+
 /* "检查完成：…" on stderr. */
 void cli_print_summary(const struct cj_findings *fs);
 

@@ -144,25 +144,6 @@ static int walk(struct files *fl, const char *dir, int depth)
 	return rc;
 }
 
-static void json_str(FILE *out, const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-
-	fputc('"', out);
-	for (; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			fprintf(out, "\\%c", *p);
-		else if (*p == '\n')
-			fputs("\\n", out);
-		else if (*p == '\t')
-			fputs("\\t", out);
-		else if (*p < 0x20)
-			fprintf(out, "\\u%04x", *p);
-		else
-			fputc(*p, out);
-	}
-	fputc('"', out);
-}
 
 /* The JSON object of cli_print_findings with "coverage" added before its last brace. */
 static void print_json(const struct cj_findings *fs, const struct cj_audit *au, int explain)
@@ -194,14 +175,14 @@ static void print_json(const struct cj_findings *fs, const struct cj_audit *au, 
 		for (i = 0; cj_audit_untied(au, i, &u); i++) {
 			fputs(i ? ",\n   {" : "\n   {", stdout);
 			fputs("\"file\": ", stdout);
-			json_str(stdout, u.file);
+			cli_json_str(stdout, u.file);
 			printf(", \"line\": %u", u.line);
 			if (u.page)
 				printf(", \"page\": %u", u.page);
 			fputs(", \"figure\": ", stdout);
-			json_str(stdout, u.figure);
+			cli_json_str(stdout, u.figure);
 			fputs(", \"excerpt\": ", stdout);
-			json_str(stdout, u.excerpt);
+			cli_json_str(stdout, u.excerpt);
 			fputc('}', stdout);
 		}
 		fputs(i ? "\n ]" : "]", stdout);

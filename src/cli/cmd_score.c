@@ -200,33 +200,12 @@ static void print_text(FILE *out, const struct cj_scores *sc, int explain)
 
 /* ---------------------------------------------------------------- JSON */
 
-static void json_str(FILE *out, const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-
-	fputc('"', out);
-	for (; *p; p++) {
-		switch (*p) {
-		case '"': fputs("\\\"", out); break;
-		case '\\': fputs("\\\\", out); break;
-		case '\n': fputs("\\n", out); break;
-		case '\r': fputs("\\r", out); break;
-		case '\t': fputs("\\t", out); break;
-		default:
-			if (*p < 0x20)
-				fprintf(out, "\\u%04x", *p);
-			else
-				fputc(*p, out);
-		}
-	}
-	fputc('"', out);
-}
 
 /* ", \"key\": " followed by a string */
 static void kv_str(FILE *out, const char *key, const char *val, int first)
 {
 	fprintf(out, "%s\"%s\": ", first ? "" : ", ", key);
-	json_str(out, val);
+	cli_json_str(out, val);
 }
 
 /* A formatted decimal ("56.25") as a JSON number; "" as null. */
@@ -240,9 +219,9 @@ static void print_json(FILE *out, const struct cj_scores *sc)
 	size_t i, k, n = cj_scores_count(sc);
 
 	fputs("{\"tool\": \"caijue\", \"version\": ", out);
-	json_str(out, cj_version());
+	cli_json_str(out, cj_version());
 	fputs(", \"file\": ", out);
-	json_str(out, cj_scores_source(sc));
+	cli_json_str(out, cj_scores_source(sc));
 	fputs(",\n \"projects\": [", out);
 	for (i = 0; i < n; i++) {
 		const struct cj_score_project *p = cj_scores_project(sc, i);
@@ -299,7 +278,7 @@ static void print_json(FILE *out, const struct cj_scores *sc)
 		for (k = 0; k < p->nwarnings; k++) {
 			if (k)
 				fputs(", ", out);
-			json_str(out, p->warnings[k]);
+			cli_json_str(out, p->warnings[k]);
 		}
 		fputs("]", out);
 		kv_str(out, "notes", p->notes, 0);

@@ -141,7 +141,7 @@ static void print_text(FILE *out, const struct cj_findings *fs)
 
 /* ---------------------------------------------------------------- JSON */
 
-static void json_str(FILE *out, const char *s)
+void cli_json_str(FILE *out, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
 
@@ -168,32 +168,32 @@ static void print_json(FILE *out, const struct cj_findings *fs)
 	size_t i;
 
 	fprintf(out, "{\"tool\": \"caijue\", \"version\": ");
-	json_str(out, cj_version());
+	cli_json_str(out, cj_version());
 	fputs(",\n \"findings\": [", out);
 	for (i = 0; i < fs->n; i++) {
 		const struct cj_finding *f = &fs->v[i];
 		fputs(i ? ",\n   {" : "\n   {", out);
 		fputs("\"rule\": ", out);
-		json_str(out, f->rule);
+		cli_json_str(out, f->rule);
 		fputs(", \"severity\": ", out);
-		json_str(out, cj_sev_name(f->sev));
+		cli_json_str(out, cj_sev_name(f->sev));
 		fputs(", \"file\": ", out);
-		json_str(out, f->file);
+		cli_json_str(out, f->file);
 		fprintf(out, ", \"line\": %u", f->line);
 		if (f->cell[0]) {
 			fputs(", \"cell\": ", out);
-			json_str(out, f->cell);
+			cli_json_str(out, f->cell);
 		}
 		if (f->page)
 			fprintf(out, ", \"page\": %u", f->page);
 		fputs(", \"message\": ", out);
-		json_str(out, f->message);
+		cli_json_str(out, f->message);
 		fputs(", \"stated\": ", out);
-		json_str(out, f->stated);
+		cli_json_str(out, f->stated);
 		fputs(", \"expected\": ", out);
-		json_str(out, f->expected);
+		cli_json_str(out, f->expected);
 		fputs(", \"excerpt\": ", out);
-		json_str(out, f->excerpt);
+		cli_json_str(out, f->excerpt);
 		fputc('}', out);
 	}
 	fprintf(out, "%s],\n \"summary\": {\"errors\": %zu, \"warnings\": %zu, \"info\": %zu}}\n",

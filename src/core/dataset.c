@@ -35,22 +35,6 @@ const char *cj_version(void)
 	return CJ_VERSION;
 }
 
-static int has_suffix(const char *s, const char *suf)
-{
-	size_t n = strlen(s), m = strlen(suf);
-	size_t i;
-
-	if (n < m)
-		return 0;
-	for (i = 0; i < m; i++) {
-		char c = s[n - m + i];
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c - 'A' + 'a');
-		if (c != suf[i])
-			return 0;
-	}
-	return 1;
-}
 
 /* A codes_file named in a dataset is relative to the dataset's directory. */
 static char *resolve_near(const char *dataset_path, const char *rel)
@@ -96,16 +80,16 @@ enum cj_err cj_dataset_load(const char *path, const struct cj_load_opts *opts,
 	struct cj_dataset *ds;
 	enum cj_err e;
 
-	if (!has_suffix(path, ".yaml") && !has_suffix(path, ".yml") &&
-	    !has_suffix(path, ".xlsx") && !has_suffix(path, ".xls"))
+	if (!cj_path_has_suffix(path, ".yaml") && !cj_path_has_suffix(path, ".yml") &&
+	    !cj_path_has_suffix(path, ".xlsx") && !cj_path_has_suffix(path, ".xls"))
 		return cj_fail_at(d, CJ_ERR_USAGE, path, 0,
 				  "无法识别的数据文件类型（应为 .yaml、.yml、.xlsx 或 .xls（Excel 工作簿））");
 	ds = cj_calloc(1, sizeof(*ds));
 	if (!ds)
 		return cj_fail(d, CJ_ERR_NOMEM, "内存不足");
-	if (has_suffix(path, ".xlsx"))
+	if (cj_path_has_suffix(path, ".xlsx"))
 		e = cj_xlsx_read_file(path, &ds->a, d);
-	else if (has_suffix(path, ".xls"))
+	else if (cj_path_has_suffix(path, ".xls"))
 		e = cj_xls_read_file(path, &ds->a, d);
 	else
 		e = cj_yaml_read_file(path, &ds->a, d);

@@ -23,25 +23,10 @@
 #include "out/template.h"
 #include "out/yaml_write.h"
 
-static int has_suffix(const char *s, const char *suf)
-{
-	size_t n = strlen(s), m = strlen(suf), i;
-
-	if (n < m)
-		return 0;
-	for (i = 0; i < m; i++) {
-		char c = s[n - m + i];
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c - 'A' + 'a');
-		if (c != suf[i])
-			return 0;
-	}
-	return 1;
-}
 
 static int is_yaml(const char *p)
 {
-	return has_suffix(p, ".yaml") || has_suffix(p, ".yml");
+	return cj_path_has_suffix(p, ".yaml") || cj_path_has_suffix(p, ".yml");
 }
 
 static enum cj_err load_codes(const struct cj_workbook_opts *opts, struct cj_codes **out,
@@ -82,7 +67,7 @@ enum cj_err cj_workbook_template(const char *path, const struct cj_workbook_opts
 
 	if (!path || !*path)
 		return cj_fail(d, CJ_ERR_USAGE, "需要输出文件名");
-	if (!has_suffix(path, ".xlsx"))
+	if (!cj_path_has_suffix(path, ".xlsx"))
 		return cj_fail_at(d, CJ_ERR_USAGE, path, 0, "模板文件名应以 .xlsx 结尾");
 	e = load_codes(opts, &codes, d);
 	if (!e)
@@ -96,9 +81,9 @@ static enum cj_err read_any(const char *path, struct cj_accounts **a, struct cj_
 {
 	if (is_yaml(path))
 		return cj_yaml_read_file(path, a, d);
-	if (has_suffix(path, ".xlsx"))
+	if (cj_path_has_suffix(path, ".xlsx"))
 		return cj_xlsx_read_file(path, a, d);
-	if (has_suffix(path, ".xls"))
+	if (cj_path_has_suffix(path, ".xls"))
 		return cj_xls_read_file(path, a, d);
 	return cj_fail_at(d, CJ_ERR_USAGE, path, 0,
 			  "无法识别的数据文件类型（应为 .yaml、.yml、.xlsx 或 .xls）");
@@ -124,10 +109,10 @@ enum cj_err cj_dataset_convert(const char *in, const char *out,
 
 	if (!in || !out || !*in || !*out)
 		return cj_fail(d, CJ_ERR_USAGE, "需要输入和输出文件名");
-	if (has_suffix(out, ".xls"))
+	if (cj_path_has_suffix(out, ".xls"))
 		return cj_fail_at(d, CJ_ERR_UNSUPPORTED, out, 0,
 				  "不支持写出 .xls 文件，请使用 .xlsx（Excel 2007 及以后的格式）");
-	if (!is_yaml(out) && !has_suffix(out, ".xlsx"))
+	if (!is_yaml(out) && !cj_path_has_suffix(out, ".xlsx"))
 		return cj_fail_at(d, CJ_ERR_USAGE, out, 0, "输出文件名应以 .yaml、.yml 或 .xlsx 结尾");
 	if (same_file(in, out))
 		return cj_fail_at(d, CJ_ERR_USAGE, out, 0, "输出文件不能与输入文件相同");

@@ -4,12 +4,10 @@
  *
  * The model is built by walking the schema table: every scalar field of a
  * top-level group becomes a key/value row, every list a table, every list
- * inside a list element a child table.  Two things are not in the schema
- * and are named here: the sheet names (short Chinese names; the schema's
- * descriptions are too long for a sheet tab and for struct cj_loc.cell),
- * and where list elements keep their struct cj_loc (as in yaml_read.c, a
- * path with offsetof(T, loc) and sizeof(T), resolved against the schema,
- * so a renamed key only loses locations).
+ * inside a list element a child table.  One thing is not in the schema
+ * and is named here: the sheet names (short Chinese names; the schema's
+ * descriptions are too long for a sheet tab and for struct cj_loc.cell).
+ * Where list elements keep their location comes from the schema (loc_off).
  *
  * Not done here: reading or writing cells (wb_read.c, out/template.c).
  */
@@ -22,7 +20,7 @@
 #include "../base/utf8.h"
 #include "../model/accounts.h"
 
-#define END_FIELD {NULL, CJ_F_TEXT, 0, NULL, 0, 0, NULL, NULL}
+#define END_FIELD {NULL, CJ_F_TEXT, 0, NULL, 0, 0, NULL, NULL, 0}
 
 /* Sheet names of the top-level groups; a group not named here gets its key. */
 static const struct {
@@ -48,35 +46,17 @@ static const struct {
 
 /* The element of a texts list: one string. */
 static const struct cj_field text_elem_f[] = {
-	{"text", CJ_F_TEXT, 0, NULL, 0, CJ_FF_REQUIRED, "内容（每行一条）", NULL},
+	{"text", CJ_F_TEXT, 0, NULL, 0, CJ_FF_REQUIRED, "内容（每行一条）", NULL, 0},
 	END_FIELD};
 
 /* The element of a reasons list, as in the YAML mapping form. */
 static const struct cj_field reason_elem_f[] = {
 	{"text", CJ_F_TEXT, offsetof(struct cj_reason, text), NULL, 0, CJ_FF_REQUIRED,
-	 "原因（每行一条）", "增加涉密会议系统项目收入"},
+	 "原因（每行一条）", "增加涉密会议系统项目收入", 0},
 	{"amount", CJ_F_MONEY, offsetof(struct cj_reason, amount), NULL, 0, CJ_FF_SIGNED,
-	 "该原因涉及的金额（可省略）", "57.55"},
+	 "该原因涉及的金额（可省略）", "57.55", 0},
 	END_FIELD};
 
-/* Lists whose elements get a location (see the file comment). */
-#define ELEM(path, T) {path, offsetof(T, loc), sizeof(T)}
-static const struct {
-	const char *path;
-	size_t loc_off;
-	size_t size;
-} elem_locs[] = {
-	ELEM("unit.key_work", struct cj_work_item),
-	ELEM("unit.authorized", struct cj_headcount),
-	ELEM("general_budget.items", struct cj_func_item),
-	ELEM("general_budget.stated", struct cj_stated_row),
-	ELEM("basic_spending.items", struct cj_econ_item),
-	ELEM("sangong.vehicles_bought", struct cj_vehicle_kind),
-	ELEM("sangong.domestic_reception.items", struct cj_reception_item),
-	ELEM("performance.projects", struct cj_project),
-	ELEM("performance.projects.indicators", struct cj_indicator),
-	ELEM("glossary", struct cj_term),
-};
 
 struct builder {
 	struct cj_wb_model *m;
@@ -84,11 +64,6 @@ struct builder {
 	const struct cj_field *func_tab;   /* element table of 项 rows */
 	const struct cj_field *econ_tab;   /* economic 款 rows */
 	const struct cj_field *stated_tab; /* stated 类/款 rows */
-	struct {
-		const struct cj_field *sub;
-		size_t loc_off, size;
-	} locs[16];
-	size_t nlocs;
 };
 
 /* ================================================================ helpers */
@@ -136,19 +111,6 @@ static const struct cj_field *list_sub(const char *path)
 
 static void resolve(struct builder *b)
 {
-	const struct cj_field *f;
-	size_t i;
-
-	for (i = 0; i < sizeof(elem_locs) / sizeof(elem_locs[0]); i++) {
-		f = schema_path(elem_locs[i].path);
-		if (!f || f->type != CJ_F_LIST || f->elem_size != elem_locs[i].size ||
-		    b->nlocs >= sizeof(b->locs) / sizeof(b->locs[0]))
-			continue;
-		b->locs[b->nlocs].sub = f->sub;
-		b->locs[b->nlocs].loc_off = elem_locs[i].loc_off;
-		b->locs[b->nlocs].size = elem_locs[i].size;
-		b->nlocs++;
-	}
 	b->func_tab = list_sub("general_budget.items");
 	b->econ_tab = list_sub("basic_spending.items");
 	b->stated_tab = list_sub("general_budget.stated");
@@ -340,7 +302,6 @@ static enum cj_err add_table(struct builder *b, struct cj_wb_sheet *s, int paren
 	char kp[CJ_WB_KEY_MAX];
 	char *lp;
 	int ti;
-	size_t i;
 	enum cj_err e;
 
 	if (!nv)
@@ -371,11 +332,10 @@ static enum cj_err add_table(struct builder *b, struct cj_wb_sheet *s, int paren
 	default:
 		t->elem = f->sub;
 		t->elem_size = f->elem_size;
-		for (i = 0; i < b->nlocs; i++)
-			if (b->locs[i].sub == f->sub && b->locs[i].size == f->elem_size) {
-				t->has_loc = 1;
-				t->loc_off = b->locs[i].loc_off;
-			}
+		if (f->loc_off) {
+			t->has_loc = 1;
+			t->loc_off = f->loc_off - 1;
+		}
 		break;
 	}
 	t->has_children = has_collections(t->elem);

@@ -741,36 +741,11 @@ static enum cj_err read_value(struct rd *r, const struct cj_wb_field *col,
 
 /* ============================================================ keys */
 
-/* Byte edit distance (Levenshtein); 64 when either string is long. */
-static size_t edit_distance(const char *a, size_t an, const char *b, size_t bn)
-{
-	size_t row[64], i, j;
-
-	if (an >= 64 || bn >= 64)
-		return 64;
-	for (j = 0; j <= bn; j++)
-		row[j] = j;
-	for (i = 1; i <= an; i++) {
-		size_t diag = row[0];
-		row[0] = i;
-		for (j = 1; j <= bn; j++) {
-			size_t up = row[j];
-			size_t best = diag + (a[i - 1] != b[j - 1]);
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	return row[bn];
-}
 
 static void nearest(const char *s, size_t len, const char *cand, const char **best,
 		    size_t *bestd)
 {
-	size_t dist = edit_distance(s, len, cand, strlen(cand));
+	size_t dist = cj_edit_distance(s, len, cand, strlen(cand));
 
 	if (dist < *bestd) {
 		*bestd = dist;

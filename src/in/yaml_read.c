@@ -17,17 +17,10 @@
  * no-op), a string the moment it is copied.  On any error the cleanup is
  * cj_accounts_free() of the partial record.
  *
- * Element locations.  Every list element struct in accounts.h has a
- * `struct cj_loc loc` member, but the schema table does not say where it
- * is.  elem_locs[] below names each list by its YAML path together with
- * offsetof(T, loc) and sizeof(T); at the start of a read the paths are
- * resolved against the schema, and a list is matched by the pointer of its
- * element table.  So gov_fund.items gets the location too (it shares
- * general_budget.items' table), a renamed key only loses locations (it
- * cannot write to the wrong place: sizeof(T) must equal elem_size), and a
- * new list without an entry simply gets no element location.  The same
- * resolution finds the element tables that decide how many digits a code
- * must have (项 rows 7, economic 款 rows 5, stated 类/款 rows 3 or 5).
+ * Element locations: a list field's loc_off (schema.h) says where each
+ * element records its line.  The element tables that decide how many digits
+ * a code must have (项 rows 7, economic 款 rows 5, stated 类/款 rows 3 or 5)
+ * are resolved from the schema at the start of a read.
  *
  * Not done here: codes against the classification table, sums, anything
  * that compares figures (calc/ and rules/ do that).
@@ -52,11 +45,6 @@
 
 /* ============================================================ context */
 
-struct elem_loc {
-	const struct cj_field *sub; /* element table of a list */
-	size_t loc_off;             /* offsetof(T, loc) */
-};
-
 struct reader {
 	yaml_document_t *doc;
 	struct cj_diag *d;
@@ -67,37 +55,16 @@ struct reader {
 	const struct cj_field *func_tab;   /* element table of 项 rows (7 digits) */
 	const struct cj_field *econ_tab;   /* economic 款 rows (5 digits) */
 	const struct cj_field *stated_tab; /* stated 类/款 rows (3 or 5 digits) */
-	struct elem_loc locs[16];
-	size_t nlocs;
 };
 
-/* Lists whose elements get a location (see the file comment). */
-#define ELEM(path, T) {path, offsetof(T, loc), sizeof(T)}
-static const struct {
-	const char *path;
-	size_t loc_off;
-	size_t size;
-} elem_locs[] = {
-	ELEM("unit.key_work", struct cj_work_item),
-	ELEM("unit.authorized", struct cj_headcount),
-	ELEM("unit.staff", struct cj_headcount),
-	ELEM("general_budget.items", struct cj_func_item),
-	ELEM("general_budget.stated", struct cj_stated_row),
-	ELEM("basic_spending.items", struct cj_econ_item),
-	ELEM("sangong.vehicles_bought", struct cj_vehicle_kind),
-	ELEM("sangong.domestic_reception.items", struct cj_reception_item),
-	ELEM("performance.projects", struct cj_project),
-	ELEM("performance.projects.indicators", struct cj_indicator),
-	ELEM("glossary", struct cj_term),
-};
 
 /* An item of a reasons list written as a mapping. */
 static const struct cj_field reason_f[] = {
 	{"text", CJ_F_TEXT, offsetof(struct cj_reason, text), NULL, 0, CJ_FF_REQUIRED, "原因",
-	 NULL},
+	 NULL, 0},
 	{"amount", CJ_F_MONEY, offsetof(struct cj_reason, amount), NULL, 0, CJ_FF_SIGNED,
-	 "该原因涉及的金额", NULL},
-	{NULL, CJ_F_TEXT, 0, NULL, 0, 0, NULL, NULL}};
+	 "该原因涉及的金额", NULL, 0},
+	{NULL, CJ_F_TEXT, 0, NULL, 0, 0, NULL, NULL, 0}};
 
 struct any_list {
 	void *v;
@@ -528,22 +495,11 @@ static enum cj_err read_reasons(struct reader *r, const struct cj_field *f, char
 	return e;
 }
 
-static const struct elem_loc *elem_loc_of(const struct reader *r, const struct cj_field *sub)
-{
-	size_t i;
-
-	for (i = 0; i < r->nlocs; i++)
-		if (r->locs[i].sub == sub)
-			return &r->locs[i];
-	return NULL;
-}
-
 /* A list of mappings: one zeroed array of elem_size elements. */
 static enum cj_err read_list(struct reader *r, const struct cj_field *f, char *base,
 			     const yaml_node_t *n)
 {
 	struct any_list *l = (struct any_list *)(void *)(base + f->off);
-	const struct elem_loc *el = elem_loc_of(r, f->sub);
 	const yaml_node_item_t *it;
 	size_t k, i;
 	enum cj_err e = CJ_OK;
@@ -570,8 +526,8 @@ static enum cj_err read_list(struct reader *r, const struct cj_field *f, char *b
 			e = wrong_kind(r, CJ_F_MAP, item);
 		else
 			e = walk_map(r, f->sub, elem, item);
-		if (!e && el)
-			((struct cj_loc *)(void *)(elem + el->loc_off))->line = line_of(item);
+		if (!e && f->loc_off)
+			((struct cj_loc *)(void *)(elem + f->loc_off - 1))->line = line_of(item);
 		path_pop(r, old);
 	}
 	return e;
@@ -607,31 +563,6 @@ static enum cj_err walk_field(struct reader *r, const struct cj_field *tab,
 	return e;
 }
 
-/* Byte edit distance (Levenshtein); 64 when either string is long. */
-static size_t edit_distance(const char *a, size_t an, const char *b, size_t bn)
-{
-	size_t row[64], i, j;
-
-	if (an >= 64 || bn >= 64)
-		return 64;
-	for (j = 0; j <= bn; j++)
-		row[j] = j;
-	for (i = 1; i <= an; i++) {
-		size_t diag = row[0];
-		row[0] = i;
-		for (j = 1; j <= bn; j++) {
-			size_t up = row[j];
-			size_t best = diag + (a[i - 1] != b[j - 1]);
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	return row[bn];
-}
 
 /* A typo must not be silently ignored: name the key and suggest the nearest. */
 static enum cj_err unknown_key(struct reader *r, const struct cj_field *tab,
@@ -641,7 +572,7 @@ static enum cj_err unknown_key(struct reader *r, const struct cj_field *tab,
 	size_t bestd = 3, dist;
 
 	for (f = tab; f->key; f++) {
-		dist = edit_distance(sval(k), slen(k), f->key, strlen(f->key));
+		dist = cj_edit_distance(sval(k), slen(k), f->key, strlen(f->key));
 		if (dist < bestd) {
 			bestd = dist;
 			best = f;
@@ -797,17 +728,7 @@ static const struct cj_field *schema_path(const char *path)
 static void resolve_tables(struct reader *r)
 {
 	const struct cj_field *f;
-	size_t i;
 
-	for (i = 0; i < sizeof(elem_locs) / sizeof(elem_locs[0]); i++) {
-		f = schema_path(elem_locs[i].path);
-		if (!f || f->type != CJ_F_LIST || f->elem_size != elem_locs[i].size ||
-		    r->nlocs >= sizeof(r->locs) / sizeof(r->locs[0]))
-			continue;
-		r->locs[r->nlocs].sub = f->sub;
-		r->locs[r->nlocs].loc_off = elem_locs[i].loc_off;
-		r->nlocs++;
-	}
 	f = schema_path("general_budget.items");
 	r->func_tab = f && f->type == CJ_F_LIST ? f->sub : NULL;
 	f = schema_path("basic_spending.items");
@@ -846,16 +767,6 @@ static int looks_gb18030(const unsigned char *s, size_t len)
 	return multi;
 }
 
-static unsigned line_at(const char *s, size_t off)
-{
-	unsigned line = 1;
-	size_t i;
-
-	for (i = 0; i < off; i++)
-		if (s[i] == '\n')
-			line++;
-	return line;
-}
 
 static enum cj_err check_utf8(struct reader *r, const char *s, size_t len)
 {
@@ -869,13 +780,13 @@ static enum cj_err check_utf8(struct reader *r, const char *s, size_t len)
 		;
 	/* judge the offending line only: a UTF-8 file may hold one pasted GBK line */
 	if (looks_gb18030((const unsigned char *)s + bol, eol - bol))
-		return fail(r, CJ_ERR_ENCODING, line_at(s, bad),
+		return fail(r, CJ_ERR_ENCODING, cj_line_of(s, bad),
 			    "文件不是有效的 UTF-8 编码（第%u行第%zu字节）：看起来是 GB18030/GBK 编码，"
 			    "请用记事本或 WPS 另存为 UTF-8 编码后再读取",
-			    line_at(s, bad), bad - bol + 1);
-	return fail(r, CJ_ERR_ENCODING, line_at(s, bad),
+			    cj_line_of(s, bad), bad - bol + 1);
+	return fail(r, CJ_ERR_ENCODING, cj_line_of(s, bad),
 		    "文件不是有效的 UTF-8 编码（第%u行第%zu字节），请另存为 UTF-8 编码后再读取",
-		    line_at(s, bad), bad - bol + 1);
+		    cj_line_of(s, bad), bad - bol + 1);
 }
 
 /* Chinese hints for the libyaml problems finance staff meet most. */
@@ -905,7 +816,7 @@ static enum cj_err syntax_error(struct reader *r, const yaml_parser_t *p, const 
 	if (p->error == YAML_MEMORY_ERROR)
 		return nomem(r);
 	if (p->error == YAML_READER_ERROR)
-		line = line_at(s, p->problem_offset < len ? p->problem_offset : len);
+		line = cj_line_of(s, p->problem_offset < len ? p->problem_offset : len);
 	else if (p->context && strstr(p->context, "simple key"))
 		line = (unsigned)p->context_mark.line + 1; /* the key, not the next line */
 	else

@@ -94,17 +94,6 @@ static int is_blank(char c)
 	return c == ' ' || c == '\t' || c == '\r';
 }
 
-/* Line number of byte offset `off` (used once, for an encoding error). */
-static unsigned line_of(const char *s, size_t off)
-{
-	unsigned line = 1;
-	size_t i;
-
-	for (i = 0; i < off; i++)
-		if (s[i] == '\n')
-			line++;
-	return line;
-}
 
 /*
  * Skip blank lines and '#' comment lines at the start of a record.
@@ -245,22 +234,13 @@ static int show_len(const char *s)
 	return (int)n;
 }
 
-static int all_digits(const char *s)
-{
-	if (!*s)
-		return 0;
-	for (; *s; s++)
-		if (*s < '0' || *s > '9')
-			return 0;
-	return 1;
-}
 
 /* Parse an optional year: "" -> 0, "2019" -> 2019; -1 if malformed. */
 static int parse_year(const char *s)
 {
 	if (!*s)
 		return 0;
-	if (strlen(s) != 4 || !all_digits(s) || s[0] == '0')
+	if (strlen(s) != 4 || !cj_ascii_all_digits(s) || s[0] == '0')
 		return -1;
 	return (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
 }
@@ -296,7 +276,7 @@ static enum cj_err check_row(struct reader *r, char **f, size_t ncols, unsigned 
 
 	if (!*code)
 		return cj_fail_at(r->d, CJ_ERR_SCHEMA, r->name, line, "科目编码为空");
-	if (!all_digits(code))
+	if (!cj_ascii_all_digits(code))
 		return cj_fail_at(r->d, CJ_ERR_SCHEMA, r->name, line,
 				  "科目编码“%.*s”含非数字字符", show_len(code), code);
 
@@ -472,13 +452,13 @@ static enum cj_err parse_owned(char *text, size_t len, const char *name,
 	bom = cj_utf8_bom_len(text, len);
 	if (memchr(text, '\0', len)) {
 		bad_off = (size_t)((char *)memchr(text, '\0', len) - text);
-		e = cj_fail_at(d, CJ_ERR_ENCODING, name, line_of(text, bad_off),
+		e = cj_fail_at(d, CJ_ERR_ENCODING, name, cj_line_of(text, bad_off),
 			       "科目表含NUL字节（第%zu字节），不是文本文件", bad_off + 1);
 		goto out;
 	}
 	if (!cj_utf8_validate(text + bom, len - bom, &bad_off)) {
 		bad_off += bom;
-		e = cj_fail_at(d, CJ_ERR_ENCODING, name, line_of(text, bad_off),
+		e = cj_fail_at(d, CJ_ERR_ENCODING, name, cj_line_of(text, bad_off),
 			       "科目表不是有效的UTF-8编码（第%zu字节）；GBK/GB18030文件请先另存为UTF-8",
 			       bad_off + 1);
 		goto out;

@@ -11,26 +11,28 @@
 
 #include "accounts.h"
 
-#define MONEY(T, m, k, zh, ex) {k, CJ_F_MONEY, offsetof(T, m), NULL, 0, 0, zh, ex}
-#define SMONEY(T, m, k, zh, ex) {k, CJ_F_MONEY, offsetof(T, m), NULL, 0, CJ_FF_SIGNED, zh, ex}
-#define COUNT(T, m, k, zh, ex) {k, CJ_F_COUNT, offsetof(T, m), NULL, 0, 0, zh, ex}
-#define RATE(T, m, k, zh, ex) {k, CJ_F_RATE, offsetof(T, m), NULL, 0, 0, zh, ex}
-#define TEXT(T, m, k, zh, ex) {k, CJ_F_TEXT, offsetof(T, m), NULL, 0, 0, zh, ex}
-#define RTEXT(T, m, k, zh, ex) {k, CJ_F_TEXT, offsetof(T, m), NULL, 0, CJ_FF_REQUIRED, zh, ex}
-#define CODE(T, m, k, zh, ex) {k, CJ_F_CODE, offsetof(T, m), NULL, 0, CJ_FF_REQUIRED, zh, ex}
-#define TEXTS(T, m, k, zh, ex) {k, CJ_F_TEXTS, offsetof(T, m), NULL, 0, 0, zh, ex}
-#define REASONS(T, m, k, zh) {k, CJ_F_REASONS, offsetof(T, m), NULL, 0, 0, zh, NULL}
-#define MAP(T, m, k, sub, zh) {k, CJ_F_MAP, offsetof(T, m), sub, 0, 0, zh, NULL}
-#define LIST(T, m, k, sub, ET, zh) {k, CJ_F_LIST, offsetof(T, m), sub, sizeof(ET), 0, zh, NULL}
-#define END {NULL, CJ_F_TEXT, 0, NULL, 0, 0, NULL, NULL}
+#define MONEY(T, m, k, zh, ex) {k, CJ_F_MONEY, offsetof(T, m), NULL, 0, 0, zh, ex, 0}
+#define SMONEY(T, m, k, zh, ex) {k, CJ_F_MONEY, offsetof(T, m), NULL, 0, CJ_FF_SIGNED, zh, ex, 0}
+#define COUNT(T, m, k, zh, ex) {k, CJ_F_COUNT, offsetof(T, m), NULL, 0, 0, zh, ex, 0}
+#define RATE(T, m, k, zh, ex) {k, CJ_F_RATE, offsetof(T, m), NULL, 0, 0, zh, ex, 0}
+#define TEXT(T, m, k, zh, ex) {k, CJ_F_TEXT, offsetof(T, m), NULL, 0, 0, zh, ex, 0}
+#define RTEXT(T, m, k, zh, ex) {k, CJ_F_TEXT, offsetof(T, m), NULL, 0, CJ_FF_REQUIRED, zh, ex, 0}
+#define CODE(T, m, k, zh, ex) {k, CJ_F_CODE, offsetof(T, m), NULL, 0, CJ_FF_REQUIRED, zh, ex, 0}
+#define TEXTS(T, m, k, zh, ex) {k, CJ_F_TEXTS, offsetof(T, m), NULL, 0, 0, zh, ex, 0}
+#define REASONS(T, m, k, zh) {k, CJ_F_REASONS, offsetof(T, m), NULL, 0, 0, zh, NULL, 0}
+#define MAP(T, m, k, sub, zh) {k, CJ_F_MAP, offsetof(T, m), sub, 0, 0, zh, NULL, 0}
+/* Every list element struct has a `struct cj_loc loc` (accounts.h). */
+#define LIST(T, m, k, sub, ET, zh) \
+	{k, CJ_F_LIST, offsetof(T, m), sub, sizeof(ET), 0, zh, NULL, offsetof(ET, loc) + 1}
+#define END {NULL, CJ_F_TEXT, 0, NULL, 0, 0, NULL, NULL, 0}
 
 /* ---------------------------------------------------------------- unit */
 
 static const struct cj_field headcount_f[] = {
 	{"kind", CJ_F_TEXT, offsetof(struct cj_headcount, kind), NULL, 0, CJ_FF_REQUIRED,
-	 "类别（如 行政编制、事业编制、行政人员）", "行政编制"},
+	 "类别（如 行政编制、事业编制、行政人员）", "行政编制", 0},
 	{"count", CJ_F_COUNT, offsetof(struct cj_headcount, count), NULL, 0, CJ_FF_REQUIRED,
-	 "人数", "21"},
+	 "人数", "21", 0},
 	END};
 
 static const struct cj_field work_f[] = {
@@ -379,7 +381,7 @@ static const struct cj_field perf_f[] = {
 static const struct cj_field term_f[] = {
 	TEXT(struct cj_term, term, "term", "名词（与 code 二选一）", "财政拨款收入"),
 	{"code", CJ_F_CODE, offsetof(struct cj_term, code), NULL, 0, 0,
-	 "功能分类编码（名称由编码表生成）", "2013101"},
+	 "功能分类编码（名称由编码表生成）", "2013101", 0},
 	RTEXT(struct cj_term, text, "text", "解释", "指单位从同级财政部门取得的财政预算资金。"),
 	END};
 
@@ -387,11 +389,11 @@ static const struct cj_field term_f[] = {
 
 static const struct cj_field root_f[] = {
 	{"caijue", CJ_F_COUNT, offsetof(struct cj_accounts, schema), NULL, 0, CJ_FF_REQUIRED,
-	 "数据文件格式版本，目前为 1", "1"},
+	 "数据文件格式版本，目前为 1", "1", 0},
 	{"year", CJ_F_COUNT, offsetof(struct cj_accounts, year), NULL, 0, CJ_FF_REQUIRED,
-	 "决算年度", "2020"},
+	 "决算年度", "2020", 0},
 	{"amount_unit", CJ_F_TEXT, offsetof(struct cj_accounts, amount_unit), NULL, 0,
-	 CJ_FF_REQUIRED, "本文件所有金额的单位：元 或 万元", "万元"},
+	 CJ_FF_REQUIRED, "本文件所有金额的单位：元 或 万元", "万元", 0},
 	TEXT(struct cj_accounts, codes_file, "codes_file",
 	     "科目编码表文件（可省略；默认使用 data/ 中的表）", NULL),
 	MAP(struct cj_accounts, unit, "unit", unit_f, "单位概况"),

@@ -11,6 +11,8 @@
  *    parent struct); the sub-table's offsets are relative to it;
  *  - CJ_F_LIST: at `off` sits { T *v; size_t n; } with sizeof(T) ==
  *    elem_size; `sub` describes T;
+ *    and, when loc_off is not 0, T has a struct cj_loc at loc_off - 1 that
+ *    readers set to the element's line or cell;
  *  - CJ_F_TEXTS: a struct cj_texts; CJ_F_REASONS: a struct cj_reasons.
  * Tables end with an entry whose key is NULL.
  */
@@ -45,6 +47,8 @@ struct cj_field {
 	unsigned flags;
 	const char *zh;             /* Chinese description, for docs and messages */
 	const char *example;        /* example value, for docs; may be NULL */
+	size_t loc_off;             /* LIST: offsetof(T, loc) + 1, where each element
+				     * records where it was read; 0: no location */
 };
 
 /*

@@ -384,15 +384,6 @@ static void spans(const struct cj_table *t, size_t r, size_t c, size_t *rs, size
 			}
 }
 
-static int all_digits(const char *s)
-{
-	if (!*s)
-		return 0;
-	for (; *s; s++)
-		if (*s < '0' || *s > '9')
-			return 0;
-	return 1;
-}
 
 /*
  * Totals rows: a body row whose leading cell is a bold, centred label
@@ -552,7 +543,7 @@ static void put_cell(struct cj_xw *x, struct tsheet *s, size_t r, size_t c)
 	if (cl->is_amount)
 		key |= CJ_XF_AMOUNT;
 	else
-		key |= CJ_XF_WRAP | (all_digits(text) ? CJ_XF_TEXT : 0u);
+		key |= CJ_XF_WRAP | (cj_ascii_all_digits(text) ? CJ_XF_TEXT : 0u);
 	f = cj_xw_format(x, key);
 	if (x->err)
 		return;
